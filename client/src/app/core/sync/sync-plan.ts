@@ -1,0 +1,23 @@
+import { COLLECTIONS, CollectionName, rightsOf, Role } from '@prossima/domain';
+
+/** How one collection is replicated for a role. */
+export interface CollectionSync {
+  name: CollectionName;
+  /** Local writes go up (the role may write some documents of it). */
+  push: boolean;
+}
+
+/** The collections a role may read: the only ones created locally. */
+export function readableCollections(role: Role): CollectionName[] {
+  return COLLECTIONS.filter((name) => rightsOf(role, name).read !== undefined);
+}
+
+/** What to replicate for a role: every readable collection pulled, the writable ones pushed too. */
+export function syncPlan(role: Role): CollectionSync[] {
+  return readableCollections(role).map((name) => ({ name, push: rightsOf(role, name).write !== undefined }));
+}
+
+/** The sync gateway URL of a collection (RxDB's CouchDB replication wants the trailing slash). */
+export function syncUrl(origin: string, name: CollectionName): string {
+  return `${origin}/sync/${name}/`;
+}

@@ -1,0 +1,81 @@
+import {
+  auditedFields,
+  CollectionSchema,
+  dateProperty,
+  idProperty,
+  stringListProperty,
+  textProperty,
+  userIdProperty,
+} from './common';
+
+/** A patient in home care: demographics, address, care team, PAI summary. */
+export interface PatientDoc {
+  id: string;
+  districtId: string;
+  givenName: string;
+  familyName: string;
+  codiceFiscale: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  address: { street: string; city: string; postalCode: string; province: string };
+  phone?: string;
+  location?: { lat: number; lon: number };
+  /** User ids of the nurses who care for this patient; a nurse sees only her care team's patients. */
+  careTeam: string[];
+  conditions: string[];
+  allergies: string[];
+  /** Short summary of the individual care plan (the full PAI is its own collection later). */
+  paiSummary: string;
+  status: 'active' | 'discharged';
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** JSON Schema of `patients`. */
+export const patientSchema: CollectionSchema = {
+  title: 'patient',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idProperty,
+    ...auditedFields,
+    givenName: { type: 'string', minLength: 1, maxLength: 80 },
+    familyName: { type: 'string', minLength: 1, maxLength: 80 },
+    codiceFiscale: { type: 'string', maxLength: 16, pattern: '^[A-Z0-9]{16}$' },
+    birthDate: dateProperty,
+    sex: { type: 'string', enum: ['M', 'F'] },
+    address: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['street', 'city', 'postalCode', 'province'],
+      properties: {
+        street: { type: 'string', minLength: 1, maxLength: 120 },
+        city: { type: 'string', minLength: 1, maxLength: 80 },
+        postalCode: { type: 'string', pattern: '^\\d{5}$' },
+        province: { type: 'string', pattern: '^[A-Z]{2}$' },
+      },
+    },
+    phone: { type: 'string', maxLength: 30, pattern: '^[+0-9 ]{6,30}$' },
+    location: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lat', 'lon'],
+      properties: {
+        lat: { type: 'number', minimum: -90, maximum: 90 },
+        lon: { type: 'number', minimum: -180, maximum: 180 },
+      },
+    },
+    careTeam: { type: 'array', maxItems: 20, uniqueItems: true, items: userIdProperty },
+    conditions: stringListProperty(30, 200),
+    allergies: stringListProperty(30, 200),
+    paiSummary: textProperty(2000),
+    status: { type: 'string', enum: ['active', 'discharged'] },
+  },
+  required: [
+    'id', 'districtId', 'givenName', 'familyName', 'codiceFiscale', 'birthDate', 'sex', 'address',
+    'careTeam', 'conditions', 'allergies', 'paiSummary', 'status', 'updatedAt', 'updatedBy',
+  ],
+  indexes: ['familyName'],
+  additionalProperties: false,
+};

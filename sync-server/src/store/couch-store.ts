@@ -1,0 +1,74 @@
+import nano, { type ServerScope } from 'nano';
+import type { CollectionName } from '@prossima/domain';
+import { fromStoreError } from '../errors';
+
+/** Databases that are not partitioned by district. */
+export const GLOBAL_DATABASES = {
+  users: 'prossima-users',
+  refreshTokens: 'prossima-refresh-tokens',
+} as const;
+
+/** The store database holding one district's documents of one collection. */
+export function districtDatabase(districtId: string, collection: CollectionName | 'audit'): string {
+  return `prossima-${districtId}-${collection}`;
+}
+
+/** Options of one raw store request (a thin typed view of nano's `request`). */
+export interface StoreRequest {
+  db: string;
+  path?: string;
+  doc?: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  qs?: Record<string, unknown>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * The store as the server sees it: a CouchDB (embedded PouchDB Server or a
+ * real cluster) reached over HTTP with `nano`. Errors come out as HttpErrors:
+ * the store's own 4xx kept, anything else a 503.
+ */
+export class CouchStore {
+  readonly server: ServerScope;
+  private readonly known = new Set<string>();
+
+  constructor(
+    readonly url: string,
+    readonly kind: 'embedded' | 'couchdb',
+  ) {
+    this.server = nano({ url });
+  }
+
+  /** One request to the store; resolves with the parsed JSON answer. */
+  async request<T>(options: StoreRequest): Promise<T> {
+    try {
+      return (await this.server.request({ ...options, method: options.method?.toLowerCase() } as never)) as T;
+    } catch (error) {
+      throw fromStoreError(error);
+    }
+  }
+
+  /** Create the database if it does not exist (idempotent, remembered per process). */
+  async ensureDatabase(name: string): Promise<void> {
+    if (this.known.has(name)) return;
+    try {
+      await this.server.db.create(name);
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      // 412: it exists already, which is what we want.
+      if (status !== 412) throw fromStoreError(error);
+    }
+    this.known.add(name);
+  }
+
+  /** True when the store answers its root URL. */
+  async isReachable(signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.server.request({ path: '', signal } as never);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
