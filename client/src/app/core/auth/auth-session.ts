@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { SessionUser } from '@prossima/domain';
 import { firstValueFrom } from 'rxjs';
+import { withTimeout } from '../async';
 import { CLOCK } from '../clock';
 import { AppError, toAppError } from '../errors/app-errors';
 import { AccessToken, AuthStore, PersistedSession } from './auth-store';
@@ -83,7 +84,11 @@ export class AuthSession {
     const refreshToken = this.session()?.refreshToken;
     if (!refreshToken) return;
     try {
-      await withTimeout(firstValueFrom(this.http.post('/api/auth/logout', { refreshToken })), LOGOUT_TIMEOUT_MS);
+      await withTimeout(
+        firstValueFrom(this.http.post('/api/auth/logout', { refreshToken })),
+        LOGOUT_TIMEOUT_MS,
+        () => new AppError('server-unreachable', `no answer in ${LOGOUT_TIMEOUT_MS} ms`),
+      );
     } catch (err) {
       // Offline or server down: the local sign-out goes on, the token dies at its expiry.
       const appError = toAppError(err);
@@ -137,13 +142,4 @@ export class AuthSession {
     this.store.writeAccessToken(this.access);
     this.session.set(session);
   }
-}
-
-/** Rejects with `server-unreachable` when `promise` takes longer than `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('server-unreachable', `no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

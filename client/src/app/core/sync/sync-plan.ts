@@ -1,15 +1,11 @@
-import { COLLECTIONS, CollectionName, rightsOf, Role } from '@prossima/domain';
+import { CollectionName, rightsOf, Role } from '@prossima/domain';
+import { readableCollections } from '../database/database-types';
 
 /** How one collection is replicated for a role. */
 export interface CollectionSync {
   name: CollectionName;
   /** Local writes go up (the role may write some documents of it). */
   push: boolean;
-}
-
-/** The collections a role may read: the only ones created locally. */
-export function readableCollections(role: Role): CollectionName[] {
-  return COLLECTIONS.filter((name) => rightsOf(role, name).read !== undefined);
 }
 
 /** What to replicate for a role: every readable collection pulled, the writable ones pushed too. */

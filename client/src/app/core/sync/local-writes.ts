@@ -1,0 +1,47 @@
+import { inject, Injectable } from '@angular/core';
+import type { CollectionName } from '@prossima/domain';
+import { firstValueFrom, of } from 'rxjs';
+import { DatabaseService } from '../database/database';
+import { DocumentOf } from '../database/database-types';
+import { AppError } from '../errors/app-errors';
+import { PendingChanges } from './pending-changes';
+
+/** A change to a synced document: it must say when and by whom (DESIGN.md, "Data"). */
+export type AuditedPatch<T> = Partial<T> & { updatedAt: string; updatedBy: string };
+
+/**
+ * Local writes to synced collections. Every write goes through here so it is
+ * counted as pending until the replication reports it sent. Writes are local
+ * only: they work offline, and sync carries them to the server later.
+ */
+@Injectable({ providedIn: 'root' })
+export class LocalWrites {
+  private readonly database = inject(DatabaseService);
+  private readonly pending = inject(PendingChanges);
+
+  /**
+   * Patches one document with the change `decide` computes from its current
+   * state (RxDB `incrementalPatch`); returns the new state. Throws
+   * `save-failed` when the document is missing or the write fails.
+   */
+  async patch<C extends CollectionName>(
+    collection: C,
+    id: string,
+    decide: (current: DocumentOf[C]) => AuditedPatch<DocumentOf[C]>,
+  ): Promise<DocumentOf[C]> {
+    const db = await firstValueFrom(this.database.watch((open) => of(open)));
+    const target = db.collections[collection];
+    const doc = target ? await target.findOne(id).exec() : null;
+    if (!doc) throw new AppError('save-failed', `${collection}/${id} is not on this device`);
+    const patch = decide(doc.toMutableJSON() as DocumentOf[C]);
+    const undo = this.pending.record({ collection, id, updatedAt: patch.updatedAt });
+    try {
+      // The RxDocument's type is a union over the collections; the patch fits this one.
+      const written = await (doc as { incrementalPatch(p: unknown): Promise<{ toMutableJSON(): unknown }> }).incrementalPatch(patch);
+      return written.toMutableJSON() as DocumentOf[C];
+    } catch (err) {
+      undo();
+      throw new AppError('save-failed', err instanceof Error ? err.message : String(err));
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The visit note of one visit. */
+export class VisitPage {
+  constructor(private readonly page: Page) {}
+
+  note() {
+    return this.page.getByLabel('Nota della visita');
+  }
+
+  async writeNote(text: string): Promise<void> {
+    await this.note().fill(text);
+    await this.page.getByRole('button', { name: 'Salva nota' }).click();
+    await expect(this.page.getByText('Nota salvata')).toBeVisible();
+  }
+}
