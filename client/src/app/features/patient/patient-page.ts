@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { localDate } from '@prossima/domain';
+import { TranslatePipe } from '@ngx-translate/core';
+import { switchMap } from 'rxjs';
+import { AuthSession } from '../../core/auth/auth-session';
+import { CLOCK } from '../../core/clock';
+import { LocalRecords } from '../../core/database/local-records';
+import { ShortDatePipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language';
+import { fullName, newestFirst } from '../visits/round';
+
+/** A patient's record: demographics, conditions, allergies, the PAI summary and the visits. */
+@Component({
+  selector: 'app-patient-page',
+  imports: [RouterLink, TranslatePipe, ShortDatePipe],
+  templateUrl: './patient-page.html',
+  styleUrl: './patient-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PatientPage {
+  /** The patient id (route parameter). */
+  readonly id = input.required<string>();
+
+  private readonly records = inject(LocalRecords);
+  private readonly user = inject(AuthSession).user;
+  private readonly clock = inject(CLOCK);
+  protected readonly lang = inject(LanguageService).current;
+  protected readonly fullName = fullName;
+
+  private readonly id$ = toObservable(this.id);
+  /** `undefined` while loading, `null` when not on this device. */
+  protected readonly patient = toSignal(this.id$.pipe(switchMap((id) => this.records.patient$(id))));
+  private readonly visitList = toSignal(this.id$.pipe(switchMap((id) => this.records.visitsOfPatient$(id))));
+  /** Whether this role sees visits at all (the patient role does not, yet). */
+  protected readonly showVisits = toSignal(this.records.hasVisits$(), { initialValue: false });
+  protected readonly visits = computed(() => newestFirst(this.visitList() ?? []));
+  /** The signed-in nurse's visit to this patient today, if any: its note is one click away. */
+  protected readonly todayVisit = computed(() => {
+    const user = this.user();
+    if (user?.role !== 'nurse') return null;
+    const today = localDate(this.clock());
+    return this.visits().find((v) => v.date === today && v.nurseId === user.id) ?? null;
+  });
+}
