@@ -108,7 +108,9 @@ export class AuthSession {
   private refreshOnce(): Promise<string> {
     // Tabs share the refresh token and the server rotates it: one refresh at a time per device.
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    return locks ? locks.request('prossima-token-refresh', () => this.exchange(true)) : this.exchange(true);
+    if (!locks) return this.exchange(true);
+    // lib.dom types request() as Promise<callback's return>; the lock resolves with the inner promise's value.
+    return locks.request('prossima-token-refresh', () => this.exchange(true)) as unknown as Promise<string>;
   }
 
   private async exchange(mayRetry: boolean): Promise<string> {
