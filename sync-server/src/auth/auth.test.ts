@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { AuthService } from './auth-service';
 import { hashPassword, verifyPassword } from './passwords';
+import { AccessTokens } from './tokens';
+import { UserStore } from './user-store';
 
 describe('passwords', () => {
   it('when a password is hashed, then only that password verifies and the hash is salted', async () => {
@@ -84,5 +87,13 @@ describe('auth API', () => {
     const forged = await server.call('/api/auth/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' });
     expect(forged.status).toBe(401);
     expect(forged.body.error).toBe('unauthorized');
+  });
+
+  it('when the server runs in production mode, then demo accounts are refused even with the right password', async () => {
+    const production = new AuthService(new UserStore(server.store), new AccessTokens(new TextEncoder().encode('p'.repeat(32)), 900), {
+      refreshTokenTtlDays: 30,
+      allowDemoAccounts: false,
+    });
+    await expect(production.login('ifec.rossi', 'prossima', 'tablet-0001')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' });
   });
 });
