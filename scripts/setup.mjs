@@ -5,7 +5,8 @@
 // for the end-to-end tests. Uses only Node built-ins: it runs before
 // node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -31,8 +32,11 @@ function newest(paths) {
 
 const mtime = (path) => (existsSync(join(root, path)) ? statSync(join(root, path)).mtimeMs : 0);
 
-// 1. Dependencies. npm writes node_modules/.package-lock.json on every install.
-if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
+// 1. Dependencies, installed again whenever the lockfile differs from the one last installed.
+const lockHash = () => createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+const installedMarker = join(root, 'node_modules/.prossima-installed-lock');
+const installedHash = existsSync(installedMarker) ? readFileSync(installedMarker, 'utf8') : '';
+if (installedHash !== lockHash()) {
   // `npm ci` installs exactly the lockfile. This registry mirror has refused it
   // for lockfiles naming platform binaries it lacks (EUSAGE): then fall back to
   // `npm install`, which honours the same lockfile.
@@ -40,6 +44,7 @@ if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
     console.error('[setup] installing dependencies failed');
     process.exit(1);
   }
+  writeFileSync(installedMarker, lockHash());
 }
 
 // 2. Builds, only when their sources are newer than the output.
