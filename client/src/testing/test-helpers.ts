@@ -1,7 +1,7 @@
 // Shared set-up of the unit tests: real translations, in-memory storage, a fixed clock.
 import { Provider } from '@angular/core';
 import type { PatientDoc, SessionUser, VisitDoc } from '@prossima/domain';
-import { provideTranslateService, TranslateLoader, TranslationObject } from '@ngx-translate/core';
+import { provideTranslateLoader, provideTranslateService, TranslateLoader, TranslationObject } from '@ngx-translate/core';
 import { Observable, of } from 'rxjs';
 import en from '../../public/i18n/en.json';
 import it from '../../public/i18n/it.json';
@@ -17,7 +17,7 @@ class StaticTranslations implements TranslateLoader {
 
 /** ngx-translate with the app's own Italian (default) and English files. */
 export function provideTestTranslations(): Provider[] {
-  return provideTranslateService({ lang: 'it', fallbackLang: 'it', loader: StaticTranslations });
+  return provideTranslateService({ lang: 'it', fallbackLang: 'it', loader: provideTranslateLoader(StaticTranslations) });
 }
 
 /** Fresh in-memory local and session storage for one test. */

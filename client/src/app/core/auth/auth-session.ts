@@ -57,7 +57,9 @@ export class AuthSession {
       this.ended.set(null);
       return answer.user;
     } catch (err) {
-      throw toAppError(err);
+      const appError = toAppError(err);
+      // On the login route a 401 can only mean wrong credentials, whatever the body says.
+      throw appError.status === 401 ? new AppError('invalid-credentials', appError.message, 401) : appError;
     }
   }
 

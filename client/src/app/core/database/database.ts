@@ -56,10 +56,12 @@ export class DatabaseService {
     if (open?.name === name) {
       this.current.next(null);
       await open.rx.remove();
-      return;
+    } else {
+      const { deleteDatabase } = await import('./database-factory');
+      await deleteDatabase(name, this.storageOptions);
     }
-    const { deleteDatabase } = await import('./database-factory');
-    await deleteDatabase(name, this.storageOptions);
+    // RxDB's Dexie storage empties its IndexedDB databases but leaves them behind: drop them too.
+    await deleteIndexedDbs(this.storageOptions.indexedDB ?? globalThis.indexedDB, `rxdb-dexie-${name}--`);
   }
 
   /** Runs `query` on the open database, again whenever another one opens; nothing while none is open. */
@@ -81,4 +83,20 @@ export class DatabaseService {
       throw error;
     }
   }
+}
+
+/** Deletes every IndexedDB database whose name starts with `prefix` (where the browser can list them). */
+async function deleteIndexedDbs(factory: IDBFactory | undefined, prefix: string): Promise<void> {
+  if (!factory || typeof factory.databases !== 'function') return;
+  const names = (await factory.databases()).map((db) => db.name).filter((n): n is string => !!n?.startsWith(prefix));
+  await Promise.all(
+    names.map(
+      (n) =>
+        new Promise<void>((resolve) => {
+          const request = factory.deleteDatabase(n);
+          // "blocked": another tab still holds it; it is deleted when that tab lets go.
+          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+        }),
+    ),
+  );
 }

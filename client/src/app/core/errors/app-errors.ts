@@ -49,7 +49,10 @@ function isKnownCode(code: unknown): code is AppErrorCode {
 /** The code for an HTTP status and server error code (shared by HttpClient and fetch paths). */
 export function codeForHttpFailure(status: number, serverCode: unknown): AppErrorCode {
   if (status === 0) return 'server-unreachable';
-  if (isKnownCode(serverCode)) return serverCode;
+  // CouchDB spells its codes with underscores (`invalid_credentials`); ours use hyphens.
+  const code = typeof serverCode === 'string' ? serverCode.replace(/_/g, '-') : serverCode;
+  if (isKnownCode(code)) return code;
+  if (status === 400) return 'invalid-request';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 502 || status === 503 || status === 504) return 'server-unavailable';

@@ -48,7 +48,9 @@ export class SessionLifecycle {
   /**
    * Signs out: gives pending changes a few seconds to reach the server,
    * revokes the refresh token when online, deletes the local database and the
-   * session from this device, and goes to /login.
+   * session from this device, and goes to /login. If changes are still unsent
+   * (offline), the database is kept so they are pushed at this user's next
+   * sign-in: nothing a user entered is lost.
    */
   async signOut(): Promise<void> {
     const user = this.auth.user();
@@ -58,18 +60,26 @@ export class SessionLifecycle {
       if (this.connectivity.online() && this.status.pendingCount() > 0) await this.sync.flush(FLUSH_MS);
       await this.sync.stop();
       if (this.connectivity.browserOnline()) await this.auth.revoke();
-      try {
-        await withTimeout(this.database.remove(user.id), REMOVE_MS, () => new Error('database removal timed out'));
-      } catch (err) {
-        // The session still ends; the next sign-in of this user reopens what is left.
-        console.warn('Sign-out: the local database could not be deleted', err);
+      if (this.status.pendingCount() === 0) {
+        await this.removeLocalData(user.id);
+      } else {
+        await this.database.close();
       }
-      this.status.forgetUser(user.id);
       this.auth.clear();
       await this.router.navigateByUrl('/login');
     } finally {
       this.leaving.set(false);
     }
+  }
+
+  private async removeLocalData(userId: string): Promise<void> {
+    try {
+      await withTimeout(this.database.remove(userId), REMOVE_MS, () => new Error('database removal timed out'));
+    } catch (err) {
+      // The session still ends; the next sign-in of this user reopens what is left.
+      console.warn('Sign-out: the local database could not be deleted', err);
+    }
+    this.status.forgetUser(userId);
   }
 
   private async follow(user: SessionUser | null): Promise<void> {
