@@ -12,6 +12,8 @@ export interface CollectionSchema {
   properties: Record<string, JsonSchemaProperty>;
   required: readonly string[];
   indexes?: readonly (string | readonly string[])[];
+  /** Fields RxDB encrypts at rest on the tablet (ignored by the server, which sees them in clear over TLS). */
+  encrypted?: readonly string[];
   additionalProperties: false;
 }
 
@@ -28,6 +30,7 @@ export interface JsonSchemaProperty {
   maximum?: number;
   multipleOf?: number;
   items?: JsonSchemaProperty;
+  minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
   properties?: Record<string, JsonSchemaProperty>;
@@ -66,3 +69,16 @@ export const auditedFields = {
   updatedAt: instantProperty,
   updatedBy: userIdProperty,
 } as const;
+
+/** An optional reference to the visit a record was made in. */
+export const visitRefProperty: JsonSchemaProperty = idProperty;
+
+/** A small object schema with every property listed and nothing else allowed. */
+export function objectProperty(properties: Record<string, JsonSchemaProperty>, required: readonly string[]): JsonSchemaProperty {
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+/** A bounded array of objects. */
+export function listOf(item: JsonSchemaProperty, maxItems: number): JsonSchemaProperty {
+  return { type: 'array', maxItems, items: item };
+}

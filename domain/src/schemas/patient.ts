@@ -34,7 +34,7 @@ export interface PatientDoc {
 /** JSON Schema of `patients`. */
 export const patientSchema: CollectionSchema = {
   title: 'patient',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -77,5 +77,7 @@ export const patientSchema: CollectionSchema = {
     'careTeam', 'conditions', 'allergies', 'paiSummary', 'status', 'updatedAt', 'updatedBy',
   ],
   indexes: ['familyName'],
+  // Names stay clear: the round and the patient list sort and search by them.
+  encrypted: ['codiceFiscale', 'phone', 'address', 'location', 'conditions', 'allergies', 'paiSummary'],
   additionalProperties: false,
 };

@@ -30,6 +30,8 @@ export interface VisitDoc {
   /** Short labels of the PAI tasks due at this visit. */
   tasks: string[];
   note: string;
+  /** Why a visit was missed (status `missed`). */
+  missedReason?: string;
   startedAt?: string;
   endedAt?: string;
   updatedAt: string;
@@ -39,7 +41,7 @@ export interface VisitDoc {
 /** JSON Schema of `visits`. */
 export const visitSchema: CollectionSchema = {
   title: 'visit',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -54,6 +56,7 @@ export const visitSchema: CollectionSchema = {
     status: { type: 'string', enum: ['planned', 'in-progress', 'done', 'missed'] },
     tasks: stringListProperty(30, 200),
     note: textProperty(10_000),
+    missedReason: textProperty(500),
     startedAt: instantProperty,
     endedAt: instantProperty,
   },
@@ -62,5 +65,6 @@ export const visitSchema: CollectionSchema = {
     'status', 'tasks', 'note', 'updatedAt', 'updatedBy',
   ],
   indexes: ['date', 'patientId'],
+  encrypted: ['note', 'missedReason'],
   additionalProperties: false,
 };

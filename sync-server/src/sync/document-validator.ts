@@ -35,7 +35,7 @@ export class DocumentValidator {
   private readonly validators: Record<CollectionName, ValidateFunction>;
 
   constructor() {
-    const ajv = new Ajv({ allErrors: false, strict: true });
+    const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
     this.validators = Object.fromEntries(
       COLLECTIONS.map((name) => [name, ajv.compile(storeSchemaOf(COLLECTION_SCHEMAS[name]))]),
     ) as Record<CollectionName, ValidateFunction>;

@@ -2,9 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { COLLECTION_SCHEMAS, localDate, type PatientDoc, type VisitDoc } from '@prossima/domain';
+import { COLLECTION_SCHEMAS, localDate, MIGRATIONS, type CollectionName, type PatientDoc, type VisitDoc } from '@prossima/domain';
+import { addRxPlugin } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { districtDatabase } from '../store/couch-store';
 import { startTestServer, type TestServer } from '../testing/test-server';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/** The domain schema as RxDB takes it, without field encryption (which needs a password this test does not set). */
+function rxSchema(name: CollectionName): unknown {
+  const { encrypted: _clear, ...schema } = COLLECTION_SCHEMAS[name];
+  return schema;
+}
 
 // RxDB's CouchDB replication, the client's sync engine, against the real gateway.
 describe('RxDB CouchDB replication through the gateway', () => {
@@ -18,8 +28,8 @@ describe('RxDB CouchDB replication through the gateway', () => {
     token = await server.login('ifec.rossi');
     db = await createRxDatabase({ name: `test${Date.now()}`, storage: getRxStorageMemory(), multiInstance: false });
     await db.addCollections({
-      patients: { schema: COLLECTION_SCHEMAS.patients as unknown as RxJsonSchema<PatientDoc> },
-      visits: { schema: COLLECTION_SCHEMAS.visits as unknown as RxJsonSchema<VisitDoc> },
+      patients: { schema: rxSchema('patients') as RxJsonSchema<PatientDoc>, migrationStrategies: MIGRATIONS.patients },
+      visits: { schema: rxSchema('visits') as RxJsonSchema<VisitDoc>, migrationStrategies: MIGRATIONS.visits },
     });
   });
   afterAll(async () => {

@@ -1,10 +1,14 @@
 // Loaded with import() only: this module pulls RxDB and Dexie, which must stay
 // out of the initial bundle.
-import { COLLECTION_SCHEMAS, CollectionName } from '@prossima/domain';
-import { createRxDatabase, removeRxDatabase, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import { COLLECTION_SCHEMAS, CollectionName, MIGRATIONS } from '@prossima/domain';
+import { addRxPlugin, createRxDatabase, removeRxDatabase, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { conflictHandlerFor } from '../sync/conflict-handlers';
 import { DexieStorageOptions, OpenDatabase, ProssimaCollections } from './database-types';
+
+// Older local databases are migrated to the current schema versions when opened.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /** Opens (or creates) a database with the given collections. */
 export async function openDatabase(
@@ -24,9 +28,12 @@ export async function openDatabase(
   const creators: Record<string, RxCollectionCreator> = {};
   for (const collection of collections) {
     const handler = conflictHandlerFor(collection);
+    // Encryption at rest is not wired yet: the fields it will cover are stored in clear for now.
+    const { encrypted: _notYet, ...schema } = COLLECTION_SCHEMAS[collection];
     creators[collection] = {
       // The domain schema is RxDB's schema; its readonly arrays only differ in type.
-      schema: COLLECTION_SCHEMAS[collection] as unknown as RxJsonSchema<unknown>,
+      schema: schema as unknown as RxJsonSchema<unknown>,
+      migrationStrategies: MIGRATIONS[collection],
       ...(handler ? { conflictHandler: handler } : {}),
     };
   }

@@ -1,12 +1,31 @@
 import { COLLECTIONS, rightsOf } from '@prossima/domain';
-import type { CollectionName, PatientDoc, Role, VisitDoc } from '@prossima/domain';
+import type {
+  AssessmentDoc,
+  CareplanDoc,
+  CollectionName,
+  DeviceDoc,
+  ObservationDoc,
+  PatientDoc,
+  ReferralDoc,
+  ReviewDoc,
+  Role,
+  RoundDoc,
+  VisitDoc,
+} from '@prossima/domain';
 // Type-only imports: RxDB itself is loaded with import() (see database-factory.ts).
 import type { RxCollection, RxDatabase } from 'rxdb';
 
 /** The document type stored in each collection. */
 export interface DocumentOf {
   patients: PatientDoc;
+  careplans: CareplanDoc;
+  rounds: RoundDoc;
   visits: VisitDoc;
+  assessments: AssessmentDoc;
+  observations: ObservationDoc;
+  devices: DeviceDoc;
+  reviews: ReviewDoc;
+  referrals: ReferralDoc;
 }
 
 /** The collections of one user's database: only those the role may read exist. */

@@ -1,0 +1,80 @@
+import { auditedFields, CollectionSchema, dateProperty, idProperty, listOf, objectProperty, textProperty } from './common';
+
+/** How often an intervention is due. */
+export type InterventionFrequency =
+  | { kind: 'daily' }
+  | { kind: 'weekly'; timesPerWeek: number }
+  | { kind: 'every-n-days'; everyDays: number }
+  | { kind: 'weekdays'; weekdays: number[] };
+
+/** One intervention of a PAI. */
+export interface CareplanIntervention {
+  id: string;
+  label: string;
+  frequency: InterventionFrequency;
+  /** Who carries it out: a role code (nurse, district-nurse, physiotherapist, caregiver, gp, …). */
+  responsibleRole: string;
+  startDate: string;
+  endDate?: string;
+  notes?: string;
+}
+
+/** The individual care plan (PAI) of a patient. */
+export interface CareplanDoc {
+  id: string;
+  districtId: string;
+  patientId: string;
+  status: 'draft' | 'active' | 'closed';
+  needs: { code: string; label: string }[];
+  goals: { id: string; text: string; targetDate?: string }[];
+  interventions: CareplanIntervention[];
+  reviewDate: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const shortId = { type: 'string', minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
+
+/** JSON Schema of `careplans`. */
+export const careplanSchema: CollectionSchema = {
+  title: 'careplan',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idProperty,
+    ...auditedFields,
+    patientId: idProperty,
+    status: { type: 'string', enum: ['draft', 'active', 'closed'] },
+    needs: listOf(objectProperty({ code: { type: 'string', minLength: 1, maxLength: 40 }, label: { type: 'string', minLength: 1, maxLength: 200 } }, ['code', 'label']), 40),
+    goals: listOf(objectProperty({ id: shortId, text: { type: 'string', minLength: 1, maxLength: 500 }, targetDate: dateProperty }, ['id', 'text']), 40),
+    interventions: listOf(
+      objectProperty(
+        {
+          id: shortId,
+          label: { type: 'string', minLength: 1, maxLength: 200 },
+          frequency: objectProperty(
+            {
+              kind: { type: 'string', enum: ['daily', 'weekly', 'every-n-days', 'weekdays'] },
+              timesPerWeek: { type: 'integer', minimum: 1, maximum: 14 },
+              everyDays: { type: 'integer', minimum: 1, maximum: 365 },
+              weekdays: { type: 'array', minItems: 1, maxItems: 7, uniqueItems: true, items: { type: 'integer', minimum: 1, maximum: 7 } },
+            },
+            ['kind'],
+          ),
+          responsibleRole: { type: 'string', minLength: 1, maxLength: 40 },
+          startDate: dateProperty,
+          endDate: dateProperty,
+          notes: textProperty(1000),
+        },
+        ['id', 'label', 'frequency', 'responsibleRole', 'startDate'],
+      ),
+      60,
+    ),
+    reviewDate: dateProperty,
+  },
+  required: ['id', 'districtId', 'patientId', 'status', 'needs', 'goals', 'interventions', 'reviewDate', 'updatedAt', 'updatedBy'],
+  indexes: ['patientId'],
+  encrypted: ['needs', 'goals', 'interventions'],
+  additionalProperties: false,
+};
