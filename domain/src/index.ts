@@ -4,3 +4,4 @@ export * from './access';
 export * from './codice-fiscale';
 export * from './schemas/index';
 export * from './dates';
+export * from './merge';
