@@ -1,0 +1,81 @@
+// Start the pieces the benchmarks measure, as separate processes on loopback:
+// a standalone CouchDB-compatible store (pouchdb 9 + express-pouchdb, on disk)
+// and the sync server pointed at it through COUCHDB_URL, so a benchmark can
+// talk to the gateway and to the store directly.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+export const root = new URL('../..', import.meta.url).pathname;
+
+/** One line describing the machine, printed with every figure. */
+export function machine() {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
+}
+
+/** Start express-pouchdb in this process on `port`, data under `dir` (wiped first). */
+export async function startStore(dir, port) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const PouchDB = require('pouchdb').defaults({ prefix: dir + '/' });
+  const app = require('express-pouchdb')(PouchDB, { mode: 'minimumForPouchDB' });
+  const server = createServer((req, res) => {
+    // The same shim as the server's embedded store: POST _changes?filter=_selector with the selector in the body.
+    if (req.method === 'POST' && /\/_changes\?.*filter=_selector/.test(req.url ?? '')) {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
+        if (body.selector) req.url += `&selector=${encodeURIComponent(JSON.stringify(body.selector))}`;
+        req.method = 'GET';
+        delete req.headers['content-length'];
+        app(req, res);
+      });
+      return;
+    }
+    app(req, res);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+}
+
+/** Start the built sync server (dist/sync-server/main.mjs) against `couchdbUrl`, demo data seeded. */
+export async function startSyncServer({ port, couchdbUrl, dataDir }) {
+  const child = spawn(process.execPath, [join(root, 'dist/sync-server/main.mjs')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(couchdbUrl ? { COUCHDB_URL: couchdbUrl } : {}) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => child.kill('SIGTERM') };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error('sync server did not start');
+}
+
+/** Sign in a demo account; returns the access token. */
+export async function login(base, username, deviceId = 'bench-device-0001') {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'prossima', deviceId }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+/** Percentile of a list of numbers (nearest rank). */
+export function percentile(values, p) {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
