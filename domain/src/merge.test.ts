@@ -30,7 +30,7 @@ describe('mergeConcurrentEdits', () => {
   });
 
   it('when a field was removed on one side only, then the removal is kept', () => {
-    const withReason = { ...base, missedReason: 'assente', updatedAt: '2026-11-22T08:30:00.000Z' };
+    const withReason: typeof base & { missedReason?: string } = { ...base, missedReason: 'assente', updatedAt: '2026-11-22T08:30:00.000Z' };
     const local = { ...withReason, missedReason: undefined, note: 'trovato in casa', updatedAt: '2026-11-22T09:00:00.000Z' };
     const remote = { ...withReason, status: 'missed', updatedAt: '2026-11-22T09:01:00.000Z' };
     const { merged } = mergeConcurrentEdits(withReason, local, remote);
