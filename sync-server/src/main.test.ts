@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openEventStream } from './testing/event-stream';
 
 // The real entry point, bundled as `npm start` bundles it, run as its own process.
 describe('main: the server process', () => {
@@ -44,6 +45,24 @@ describe('main: the server process', () => {
     expect(await server.exited).toBe(0);
     expect(server.output().stdout).toContain('"msg":"stopped"');
     expect(server.output().stdout).not.toMatch(/prossima"|Penicillina|Esposito/);
+  });
+
+  it('when an event stream is open at SIGTERM, then the stream ends and the process exits without waiting to force it', async () => {
+    const entry = await bundle();
+    const server = run(entry, { PORT: '0', DATA_DIR: join(dir, 'data-live'), LOG_LEVEL: 'info' });
+    let url = '';
+    for (let i = 0; i < 100 && !url; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      url = server.output().stdout.match(/"url":"(http:\/\/[^"]+)"/)?.[1] ?? '';
+    }
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ifec.rossi', password: 'prossima' }) });
+    const stream = await openEventStream(`${url}/sync/_events`, ((await login.json()) as { accessToken: string }).accessToken);
+    await stream.waitFor((e) => e.event === 'ready');
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    await stream.ended;
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2_500);
   });
 
   it('when the environment is invalid, then it exits 1 naming the variable', async () => {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { pino } from 'pino';
-import { buildApp } from './app';
+import { buildApp, closeApp } from './app';
 import { UserStore } from './auth/user-store';
 import { ConfigError, loadConfig } from './config';
 import { seedDemoData } from './demo/seed';
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     log.info({ created }, 'demo data ready');
   }
 
-  const server = createServer(buildApp({ config, store, users, log }));
+  const app = buildApp({ config, store, users, log });
+  const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -38,13 +39,18 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     // Long polls would hold the server open: give requests a moment, then close what is left.
     const force = setTimeout(() => server.closeAllConnections(), 3_000);
-    server.closeIdleConnections();
-    server.close(async () => {
-      clearTimeout(force);
-      await embedded?.close();
-      log.info('stopped');
-      process.exit(0);
-    });
+    // Live-event streams never end by themselves: end them and their store watchers first.
+    void closeApp(app)
+      .catch((error: unknown) => log.error({ err: String(error) }, 'live events did not close cleanly'))
+      .finally(() => {
+        server.closeIdleConnections();
+        server.close(async () => {
+          clearTimeout(force);
+          await embedded?.close();
+          log.info('stopped');
+          process.exit(0);
+        });
+      });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -77,7 +77,9 @@ export const patientSchema: CollectionSchema = {
     'careTeam', 'conditions', 'allergies', 'paiSummary', 'status', 'updatedAt', 'updatedBy',
   ],
   indexes: ['familyName'],
-  // Names stay clear: the round and the patient list sort and search by them.
-  encrypted: ['codiceFiscale', 'phone', 'address', 'location', 'conditions', 'allergies', 'paiSummary'],
+  // Names stay clear: the round and the patient list sort and search by them. The birth date is a
+  // quasi-identifier queried nowhere, and patients are ~1 % of a caseload: encrypting it costs next to
+  // nothing (bench/encryption-cost.mjs; docs/decisions.md, "Encryption at rest").
+  encrypted: ['codiceFiscale', 'birthDate', 'phone', 'address', 'location', 'conditions', 'allergies', 'paiSummary'],
   additionalProperties: false,
 };

@@ -65,6 +65,7 @@ export const visitSchema: CollectionSchema = {
     'status', 'tasks', 'note', 'updatedAt', 'updatedBy',
   ],
   indexes: ['date', 'patientId'],
-  encrypted: ['note', 'missedReason'],
+  // The tasks are the PAI's intervention labels (encrypted in careplans): clear here they would leak it.
+  encrypted: ['note', 'missedReason', 'tasks'],
   additionalProperties: false,
 };

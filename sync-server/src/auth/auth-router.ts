@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Router, json } from 'express';
 import { z } from 'zod';
 import { badRequest } from '../errors';
@@ -37,7 +38,8 @@ export function authRouter(auth: AuthService, tokens: AccessTokens): Router {
 
   router.post('/login', async (req, res) => {
     const { username, password, deviceId } = parseBody(loginBody, req.body);
-    res.json(await auth.login(username, password, deviceId ?? 'unnamed-device'));
+    // Without a device id each login is its own device, so revoking one never signs out strangers sharing a name.
+    res.json(await auth.login(username, password, deviceId ?? `unnamed-${randomBytes(8).toString('hex')}`));
   });
 
   router.post('/refresh', async (req, res) => {

@@ -2,6 +2,7 @@ import type { SessionUser } from '@prossima/domain';
 import { unauthorized } from '../errors';
 import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from './passwords';
+import type { RevocationList } from './revocation';
 import { AccessTokens, newRefreshToken, refreshTokenKey } from './tokens';
 import type { StoredUser, UserStore } from './user-store';
 
@@ -18,6 +19,7 @@ export class AuthService {
   constructor(
     private readonly users: UserStore,
     private readonly tokens: AccessTokens,
+    private readonly revocations: RevocationList,
     private readonly options: { refreshTokenTtlDays: number; allowDemoAccounts: boolean; now?: () => Date },
   ) {}
 
@@ -42,20 +44,22 @@ export class AuthService {
     }
     const user = toSessionUser(stored);
     const refreshToken = newRefreshToken();
+    const sessionId = refreshTokenKey(refreshToken);
     const now = this.now();
-    await this.users.saveRefreshToken(refreshTokenKey(refreshToken), {
+    await this.users.saveRefreshToken(sessionId, {
       userId: user.id,
       username: user.username,
       deviceId,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlDays * 86_400_000).toISOString(),
     });
-    return { accessToken: await this.tokens.sign({ user, deviceId }), refreshToken, expiresIn: this.tokens.ttlSeconds, user };
+    return { accessToken: await this.tokens.sign({ user, deviceId, sessionId }), refreshToken, expiresIn: this.tokens.ttlSeconds, user };
   }
 
   /** A new access token for a valid refresh token (the refresh token itself is kept: offline tablets may miss a rotation). */
   async refresh(refreshToken: string): Promise<SessionTokens> {
-    const record = await this.users.findRefreshToken(refreshTokenKey(refreshToken));
+    const sessionId = refreshTokenKey(refreshToken);
+    const record = await this.users.findRefreshToken(sessionId);
     if (!record || record.revokedAt || new Date(record.expiresAt) <= this.now()) {
       throw unauthorized('Refresh token is revoked, expired or unknown; sign in again', 'invalid_refresh_token');
     }
@@ -65,16 +69,22 @@ export class AuthService {
     }
     const user = toSessionUser(stored);
     return {
-      accessToken: await this.tokens.sign({ user, deviceId: record.deviceId }),
+      accessToken: await this.tokens.sign({ user, deviceId: record.deviceId, sessionId }),
       refreshToken,
       expiresIn: this.tokens.ttlSeconds,
       user,
     };
   }
 
-  /** Revoke a refresh token (logout). Unknown tokens are ignored: logout is idempotent. */
+  /**
+   * Revoke a refresh token (logout), and with it the session's access tokens
+   * still alive. Unknown tokens are ignored: logout is idempotent.
+   */
   async logout(refreshToken: string): Promise<void> {
-    await this.users.revokeRefreshToken(refreshTokenKey(refreshToken), this.now());
+    const sessionId = refreshTokenKey(refreshToken);
+    const now = this.now();
+    await this.users.revokeRefreshToken(sessionId, now);
+    this.revocations.noteSessionRevoked(sessionId, now);
   }
 }
 

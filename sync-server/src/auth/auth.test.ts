@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { AuthService } from './auth-service';
 import { hashPassword, verifyPassword } from './passwords';
+import { RevocationList } from './revocation';
 import { AccessTokens } from './tokens';
 import { UserStore } from './user-store';
 
@@ -90,7 +91,9 @@ describe('auth API', () => {
   });
 
   it('when the server runs in production mode, then demo accounts are refused even with the right password', async () => {
-    const production = new AuthService(new UserStore(server.store), new AccessTokens(new TextEncoder().encode('p'.repeat(32)), 900), {
+    const revocations = new RevocationList(server.store, { accessTokenTtlSeconds: 900 });
+    const tokens = new AccessTokens(new TextEncoder().encode('p'.repeat(32)), 900, revocations);
+    const production = new AuthService(new UserStore(server.store), tokens, revocations, {
       refreshTokenTtlDays: 30,
       allowDemoAccounts: false,
     });

@@ -9,7 +9,12 @@ export function callerOf(res: Response): AccessClaims {
   return claims;
 }
 
-/** Rejects a request without a valid `Authorization: Bearer` access token (401, JSON). */
+/**
+ * Rejects a request without a valid `Authorization: Bearer` access token
+ * (401, JSON): a bad or expired signature, or a session or device revoked
+ * since the token was issued (`session_revoked`, checked by `tokens.verify`
+ * against the revocation list).
+ */
 export function requireUser(tokens: AccessTokens): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization;

@@ -3,23 +3,41 @@ import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { isRole, type SessionUser } from '@prossima/domain';
 import { unauthorized } from '../errors';
 
-/** What an access token vouches for: the user, and the device the session was opened on. */
-export interface AccessClaims {
+/** What an access token is signed for: the user, the device and the session (refresh token) it belongs to. */
+export interface SessionClaims {
   user: SessionUser;
   deviceId: string;
+  /** The key of the refresh-token record the session lives in (`sid`): revoking it stops this token. */
+  sessionId: string;
+}
+
+/** What a verified access token vouches for: its session, and when it was issued and expires (epoch ms). */
+export interface AccessClaims extends SessionClaims {
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** Decides whether a correctly signed token's session or device has been revoked since (a 401 `session_revoked` if so). */
+export interface RevocationCheck {
+  assertActive(claims: AccessClaims): Promise<void>;
 }
 
 const ISSUER = 'prossima';
 
-/** Signs and checks the short-lived access tokens (HS256 JWT). */
+/**
+ * Signs and checks the short-lived access tokens (HS256 JWT). Checking a
+ * token includes the revocation list, so every route behind `requireUser`
+ * refuses a token whose session or device was revoked, before it expires.
+ */
 export class AccessTokens {
   constructor(
     private readonly secret: Uint8Array,
     readonly ttlSeconds: number,
+    private readonly revocations: RevocationCheck,
   ) {}
 
-  /** A signed token for `user` on `deviceId`. */
-  sign({ user, deviceId }: AccessClaims): Promise<string> {
+  /** A signed token for `user` on `deviceId`, in the session `sessionId`. */
+  sign({ user, deviceId, sessionId }: SessionClaims): Promise<string> {
     return new SignJWT({
       username: user.username,
       name: user.displayName,
@@ -27,6 +45,7 @@ export class AccessTokens {
       district: user.districtId,
       patient: user.patientId,
       device: deviceId,
+      sid: sessionId,
     })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
@@ -36,17 +55,27 @@ export class AccessTokens {
       .sign(this.secret);
   }
 
-  /** The claims of a valid token; a 401 naming why otherwise. */
+  /** The claims of a valid, unrevoked token; a 401 naming why otherwise. */
   async verify(token: string): Promise<AccessClaims> {
+    const claims = await this.verifySignature(token);
+    await this.revocations.assertActive(claims);
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (!payload.sub || !isRole(payload['role']) || typeof payload['device'] !== 'string') {
+      const { sub, iat, exp } = payload;
+      if (!sub || !isRole(payload['role']) || typeof payload['device'] !== 'string' || typeof payload['sid'] !== 'string' || !iat || !exp) {
         throw unauthorized('Access token is missing required claims');
       }
       return {
         deviceId: payload['device'],
+        sessionId: payload['sid'],
+        issuedAt: iat * 1000,
+        expiresAt: exp * 1000,
         user: {
-          id: payload.sub,
+          id: sub,
           username: String(payload['username']),
           displayName: String(payload['name']),
           role: payload['role'],

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@prossima/domain';
 import { GLOBAL_DATABASES, type CouchStore } from '../store/couch-store';
-import { HttpError } from '../errors';
+import { HttpError, storeUnavailable } from '../errors';
 
 /** An account as stored: the session user plus its password hash. */
 export interface StoredUser extends SessionUser {
@@ -24,6 +24,9 @@ export interface RefreshTokenRecord {
   expiresAt: string;
   revokedAt?: string;
 }
+
+/** A refresh token record as stored, with its key (the session id). */
+export type StoredRefreshToken = RefreshTokenRecord & { _id: string; _rev: string };
 
 const userKey = (username: string) => `user:${username}`;
 
@@ -62,7 +65,7 @@ export class UserStore {
   }
 
   /** The refresh token record under `key`, or null. */
-  async findRefreshToken(key: string): Promise<(RefreshTokenRecord & { _rev: string }) | null> {
+  async findRefreshToken(key: string): Promise<StoredRefreshToken | null> {
     return this.getOrNull(GLOBAL_DATABASES.refreshTokens, key);
   }
 
@@ -76,6 +79,47 @@ export class UserStore {
       method: 'PUT',
       body: { ...record, revokedAt: at.toISOString() },
     });
+  }
+
+  /**
+   * The refresh token records matching a Mango `selector` (the store's
+   * `_selector` filter on the changes feed: no index needed, works on the
+   * embedded store and on CouchDB alike).
+   */
+  async findRefreshTokens(selector: Record<string, unknown>): Promise<StoredRefreshToken[]> {
+    const answer = await this.store.request<{ results: { deleted?: boolean; doc?: StoredRefreshToken }[] }>({
+      db: GLOBAL_DATABASES.refreshTokens,
+      path: '_changes',
+      method: 'POST',
+      qs: { filter: '_selector', include_docs: 'true', style: 'main_only' },
+      body: { selector },
+    });
+    return answer.results.flatMap((row) => (row.deleted || !row.doc ? [] : [row.doc]));
+  }
+
+  /**
+   * Mark several refresh tokens revoked at once; those already revoked are
+   * left as they are. A record changed meanwhile (a 409 from the store) is read
+   * again and revoked on a second pass, so none is left open by a race.
+   */
+  async revokeRefreshTokens(records: StoredRefreshToken[], at: Date): Promise<number> {
+    let pending = records.filter((record) => !record.revokedAt);
+    let revoked = 0;
+    for (let attempt = 0; pending.length && attempt < 3; attempt++) {
+      const docs = pending.map((record) => ({ ...record, revokedAt: at.toISOString() }));
+      const results = await this.store.request<{ id: string; ok?: boolean; error?: string }[]>({
+        db: GLOBAL_DATABASES.refreshTokens,
+        path: '_bulk_docs',
+        method: 'POST',
+        body: { docs },
+      });
+      revoked += results.filter((result) => result.ok).length;
+      const conflicted = new Set(results.filter((result) => result.error === 'conflict').map((result) => result.id));
+      const reread = await Promise.all([...conflicted].map((key) => this.findRefreshToken(key)));
+      pending = reread.filter((record): record is StoredRefreshToken => record !== null && !record.revokedAt);
+    }
+    if (pending.length) throw storeUnavailable('Could not revoke every session; retry');
+    return revoked;
   }
 
   private async getOrNull<T>(db: string, id: string): Promise<T | null> {

@@ -6,7 +6,12 @@ import { fromStoreError } from '../errors';
 export const GLOBAL_DATABASES = {
   users: 'prossima-users',
   refreshTokens: 'prossima-refresh-tokens',
+  /** Devices an administrator revoked: `device:<deviceId>` → `{deviceId, revokedAt, revokedBy}`. */
+  revokedDevices: 'prossima-revoked-devices',
 } as const;
+
+/** A CouchDB sequence: a number from PouchDB, an opaque string from CouchDB 3. Passed through, never computed with. */
+export type Sequence = string | number;
 
 /** The store database holding one district's documents of one collection. */
 export function districtDatabase(districtId: string, collection: CollectionName | 'audit'): string {

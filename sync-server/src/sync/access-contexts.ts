@@ -25,6 +25,12 @@ export class AccessContexts {
     if (user.role !== 'nurse' || !user.districtId) return { careTeamPatientIds: [] };
     const cached = this.cache.get(user.id);
     if (cached && this.now() - cached.at < this.ttlMs) return cached.context;
+    return this.refresh(user);
+  }
+
+  /** The context of `user` read from the store now (care teams may just have changed); the cache is updated. */
+  async refresh(user: SessionUser): Promise<AccessContext> {
+    if (user.role !== 'nurse' || !user.districtId) return { careTeamPatientIds: [] };
     const answer = await this.store.request<ChangesIdsAnswer>({
       db: districtDatabase(user.districtId, 'patients'),
       path: '_changes',

@@ -70,7 +70,7 @@ describe('sync gateway: writes', () => {
     const { status, body } = await server.call('/sync/visits/_bulk_docs', { token: rossi, body: { docs } });
     expect(status).toBe(201);
     expect(body[0].ok).toBe(true);
-    expect(body[1]).toMatchObject({ error: 'forbidden', reason: 'patient "pat-a-006" is not in your care' });
+    expect(body[1]).toMatchObject({ error: 'forbidden', reason: `visits document v-${today}-pat-a-006-forged: patient "pat-a-006" is not in your care` });
     expect(body[2]).toMatchObject({ error: 'forbidden', reason: `visits document ${theirs._id} is outside your rights` });
     expect((await storedVisit(theirs._id)).note).toBe('');
     await expect(storedVisit(`v-${today}-pat-a-006-forged`)).rejects.toMatchObject({ status: 404 });

@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
-import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { COLLECTION_TRAITS } from '@prossima/domain';
+import type { AuditLog, WriteAuditEntry } from '../audit/audit-log';
 import { badRequest, forbidden, HttpError } from '../errors';
 import type { CouchStore } from '../store/couch-store';
 import type { AccessContexts } from './access-contexts';
 import type { DocumentValidator } from './document-validator';
 import { gatewayOf, type GatewayRequest } from './gateway-context';
-import { checkWrite, type CouchDoc, type WriteRefusal } from './write-check';
+import { decideWrite, type CouchDoc, type WriteDecision } from './write-check';
 
 /** Most documents one `_bulk_docs` request may carry. */
 export const MAX_DOCS_PER_BATCH = 1000;
@@ -56,21 +57,21 @@ export class GatewayWrites {
 
   private async write(gateway: GatewayRequest, docs: unknown[], newEdits: boolean): Promise<BulkResult[]> {
     const existing = await this.storedDocs(gateway, docs);
-    const refusals: (WriteRefusal | null)[] = docs.map((doc) => {
+    const decisions: WriteDecision[] = docs.map((doc) => {
+      const id = idOf(doc);
       if (Buffer.byteLength(JSON.stringify(doc) ?? '') > MAX_DOCUMENT_BYTES) {
-        return { error: 'invalid', reason: `document larger than ${MAX_DOCUMENT_BYTES / 1024} KB` };
+        return { verdict: 'refuse', error: 'invalid', reason: `document ${id || '(no _id)'} is larger than ${MAX_DOCUMENT_BYTES / 1024} KB` };
       }
-      const id = (doc as { _id?: unknown } | null)?._id;
-      return checkWrite({
+      return decideWrite({
         user: gateway.user,
         collection: gateway.collection,
         doc,
-        existing: typeof id === 'string' ? (existing.get(id) ?? null) : null,
+        existing: id ? (existing.get(id) ?? null) : null,
         context: gateway.access,
         validator: this.validator,
       });
     });
-    const accepted = docs.filter((_doc, i) => refusals[i] === null) as CouchDoc[];
+    const accepted = docs.filter((_doc, i) => decisions[i].verdict === 'store') as CouchDoc[];
     const stored = accepted.length
       ? await this.store.request<BulkResult[]>({
           db: gateway.db,
@@ -83,21 +84,22 @@ export class GatewayWrites {
     await this.recordWrites(gateway, written, existing, accepted);
     if (gateway.collection === 'patients' && written.length) this.contexts.invalidate();
 
-    const refused = docs.flatMap((doc, i) => {
-      const refusal = refusals[i];
-      if (!refusal) return [];
-      const id = (doc as { _id?: unknown } | null)?._id;
-      return [{ index: i, result: { id: typeof id === 'string' ? id : '', error: refusal.error, reason: refusal.reason } }];
+    // Answers for the documents that never reached the store: refusals, and re-sends of a frozen revision.
+    const answered = new Map<number, BulkResult>();
+    decisions.forEach((decision, i) => {
+      if (decision.verdict === 'refuse') answered.set(i, { id: idOf(docs[i]), error: decision.error, reason: decision.reason });
+      // With new_edits:false success is silence; with normal edits, the stored revision it repeats.
+      else if (decision.verdict === 'unchanged' && newEdits) answered.set(i, { id: idOf(docs[i]), ok: true, rev: decision.rev });
     });
-    if (!newEdits) return [...stored, ...refused.map((r) => r.result)];
+    if (!newEdits) return [...stored, ...answered.values()];
     // Normal edits answer one row per document, in request order.
     const storedQueue = [...stored];
-    return docs.map((_doc, i) => refused.find((r) => r.index === i)?.result ?? (storedQueue.shift() as BulkResult));
+    return docs.map((_doc, i) => answered.get(i) ?? (storedQueue.shift() as BulkResult));
   }
 
   /** The stored winning revisions of the ids in `docs` (deleted ones included, marked `_deleted`). */
   private async storedDocs(gateway: GatewayRequest, docs: unknown[]): Promise<Map<string, CouchDoc>> {
-    const ids = [...new Set(docs.map((d) => (d as { _id?: unknown } | null)?._id).filter((id): id is string => typeof id === 'string'))];
+    const ids = [...new Set(docs.map(idOf).filter((id) => id !== ''))];
     const found = new Map<string, CouchDoc>();
     if (!ids.length) return found;
     const answer = await this.store.request<{ rows: { key: string; value?: { rev: string; deleted?: boolean }; doc?: CouchDoc | null }[] }>({
@@ -116,9 +118,13 @@ export class GatewayWrites {
 
   private async recordWrites(gateway: GatewayRequest, written: BulkResult[], existing: Map<string, CouchDoc>, accepted: CouchDoc[]) {
     const byId = new Map(accepted.map((doc) => [doc._id, doc]));
-    const entries: Omit<AuditEntry, 'at'>[] = written.map((result) => {
+    const patientField = COLLECTION_TRAITS[gateway.collection].patientField;
+    const entries: WriteAuditEntry[] = written.map((result) => {
       const before = existing.get(result.id);
-      const action = byId.get(result.id)?._deleted ? 'delete' : before && !before._deleted ? 'update' : 'create';
+      const doc = byId.get(result.id);
+      const action = doc?._deleted ? 'delete' : before && !before._deleted ? 'update' : 'create';
+      // A bare tombstone names no patient: the stored revision it deletes does.
+      const patientId = patientField ? (doc?.[patientField] ?? before?.[patientField]) : undefined;
       return {
         userId: gateway.user.id,
         deviceId: gateway.deviceId,
@@ -126,6 +132,7 @@ export class GatewayWrites {
         docId: result.id,
         rev: result.rev ?? '',
         action,
+        ...(typeof patientId === 'string' ? { patientId } : {}),
       };
     });
     await this.audit.append(gateway.districtId, entries);
@@ -136,6 +143,12 @@ export class GatewayWrites {
 function acceptedWithoutErrors(accepted: CouchDoc[], storeErrors: BulkResult[]): BulkResult[] {
   const failed = new Set(storeErrors.map((r) => r.id));
   return accepted.filter((doc) => !failed.has(doc._id)).map((doc) => ({ id: doc._id, rev: doc._rev, ok: true }));
+}
+
+/** The `_id` of an incoming document, or '' when it has none. */
+function idOf(doc: unknown): string {
+  const id = (doc as { _id?: unknown } | null)?._id;
+  return typeof id === 'string' ? id : '';
 }
 
 function sendSingleResult(res: Response, result: BulkResult): void {

@@ -1,12 +1,15 @@
 import { matchesSelector } from 'pouchdb-selector-core';
 import {
   accessSelector,
+  COLLECTION_TRAITS,
   DOCUMENT_ID_PATTERN,
+  jsonEqual,
   rightsOf,
   type AccessContext,
   type CollectionName,
   type SessionUser,
 } from '@prossima/domain';
+import { dangerousKeyPath } from '../request-body';
 import type { DocumentValidator } from './document-validator';
 
 /** A stored or incoming CouchDB document. */
@@ -17,6 +20,15 @@ export interface WriteRefusal {
   error: 'forbidden' | 'invalid';
   reason: string;
 }
+
+/**
+ * What to do with one incoming document:
+ * - `store`: every check passed, write it;
+ * - `unchanged`: it repeats the stored revision of a document that can no
+ *   longer change (a retried push): answer success, write nothing;
+ * - a refusal naming the document and the rule.
+ */
+export type WriteDecision = { verdict: 'store' } | { verdict: 'unchanged'; rev: string } | ({ verdict: 'refuse' } & WriteRefusal);
 
 /** Everything one write decision needs. */
 export interface WriteCheckInput {
@@ -30,15 +42,16 @@ export interface WriteCheckInput {
 }
 
 const ID_RE = new RegExp(DOCUMENT_ID_PATTERN);
-const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const METADATA_FIELDS = new Set(['_id', '_rev', '_deleted', '_revisions']);
+/** Visit statuses that end a visit (with `endedAt` set, the visit is closed for good). */
+const CLOSING_STATUSES = new Set(['done', 'missed']);
 
 /**
- * Decide whether `user` may store `doc`: shape, schema, the access table, and
- * no forged `districtId` / `updatedBy` / `patientId`. Returns `null` when the
- * write is allowed, else the refusal naming the reason.
+ * Decide whether `user` may store `doc`: shape, schema, the access table, no
+ * forged `districtId` / `updatedBy` / `patientId`, append-only collections
+ * never changed, closed visits never reopened.
  */
-export function checkWrite(input: WriteCheckInput): WriteRefusal | null {
+export function decideWrite(input: WriteCheckInput): WriteDecision {
   const { user, collection, doc, existing, context, validator } = input;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return invalid('each document must be a JSON object');
@@ -58,16 +71,20 @@ export function checkWrite(input: WriteCheckInput): WriteRefusal | null {
   if (liveExisting && !matchesSelector(liveExisting, writeSelector)) {
     return forbidden(`${collection} document ${id} is outside your rights`);
   }
+  if (liveExisting) {
+    const frozen = frozenBecause(collection, liveExisting);
+    if (frozen) return sameContent(candidate, liveExisting) ? { verdict: 'unchanged', rev: String(liveExisting._rev) } : forbidden(frozen);
+  }
   if (candidate._deleted === true && isTombstoneOnly(candidate)) {
-    return liveExisting ? null : forbidden(`nothing to delete: ${id} does not exist or is outside your rights`);
+    return liveExisting ? STORE : forbidden(`nothing to delete: ${id} does not exist or is outside your rights`);
   }
   const schemaProblem = validator.problemOf(collection, candidate);
   if (schemaProblem) return invalid(`${collection} document ${id}: ${schemaProblem}`);
   if (candidate['districtId'] !== user.districtId) {
-    return forbidden(`districtId must be your district "${user.districtId}", not "${String(candidate['districtId'])}"`);
+    return forbidden(`${collection} document ${id}: districtId must be your district "${user.districtId}", not "${String(candidate['districtId'])}"`);
   }
   if (candidate['updatedBy'] !== user.id) {
-    return forbidden(`updatedBy must be the signed-in user "${user.id}", not "${String(candidate['updatedBy'])}"`);
+    return forbidden(`${collection} document ${id}: updatedBy must be the signed-in user "${user.id}", not "${String(candidate['updatedBy'])}"`);
   }
   if (liveExisting && 'patientId' in liveExisting && liveExisting['patientId'] !== candidate['patientId']) {
     return forbidden(`patientId of ${id} cannot change`);
@@ -75,19 +92,42 @@ export function checkWrite(input: WriteCheckInput): WriteRefusal | null {
   if (!matchesSelector(candidate, writeSelector)) {
     return forbidden(
       'patientId' in candidate
-        ? `patient "${String(candidate['patientId'])}" is not in your care`
+        ? `${collection} document ${id}: patient "${String(candidate['patientId'])}" is not in your care`
         : `${collection} document ${id} is outside your rights`,
     );
+  }
+  return STORE;
+}
+
+/** Why the stored document can no longer change, or null while it can. */
+export function frozenBecause(collection: CollectionName, stored: CouchDoc): string | null {
+  if (COLLECTION_TRAITS[collection].appendOnly) {
+    return `${collection} are append-only: ${stored._id} cannot be changed or deleted; write a new document with supersedes`;
+  }
+  if (collection === 'visits' && CLOSING_STATUSES.has(String(stored['status'])) && typeof stored['endedAt'] === 'string') {
+    return `visit ${stored._id} is closed (${String(stored['status'])} at ${stored['endedAt']}): it can no longer be changed`;
   }
   return null;
 }
 
-function invalid(reason: string): WriteRefusal {
-  return { error: 'invalid', reason };
+/** True when `candidate` carries the same data as `stored` (revision metadata aside): a re-send, not a change. */
+function sameContent(candidate: CouchDoc, stored: CouchDoc): boolean {
+  if (candidate._deleted === true) return false;
+  return jsonEqual(withoutMetadata(candidate), withoutMetadata(stored));
 }
 
-function forbidden(reason: string): WriteRefusal {
-  return { error: 'forbidden', reason };
+function withoutMetadata(doc: CouchDoc): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => !METADATA_FIELDS.has(key)));
+}
+
+const STORE: WriteDecision = { verdict: 'store' };
+
+function invalid(reason: string): WriteDecision {
+  return { verdict: 'refuse', error: 'invalid', reason };
+}
+
+function forbidden(reason: string): WriteDecision {
+  return { verdict: 'refuse', error: 'forbidden', reason };
 }
 
 /** A deletion that carries only metadata (CouchDB's bare tombstone). */
@@ -96,12 +136,6 @@ function isTombstoneOnly(doc: CouchDoc): boolean {
 }
 
 /** The first prototype-polluting key anywhere in `value`, or null. */
-function findDangerousKey(value: unknown, depth = 0): string | null {
-  if (depth > 20 || typeof value !== 'object' || value === null) return null;
-  for (const key of Object.keys(value)) {
-    if (DANGEROUS_KEYS.has(key)) return key;
-    const inner = findDangerousKey((value as Record<string, unknown>)[key], depth + 1);
-    if (inner) return inner;
-  }
-  return null;
+export function findDangerousKey(value: unknown): string | null {
+  return dangerousKeyPath(value)?.at(-1) ?? null;
 }

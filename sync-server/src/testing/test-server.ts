@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { buildApp } from '../app';
+import type { Express } from 'express';
+import { buildApp, closeApp, type AppDeps } from '../app';
 import { UserStore } from '../auth/user-store';
 import { seedDemoData } from '../demo/seed';
 import { DEMO_PASSWORD } from '../demo/demo-people';
@@ -14,6 +15,7 @@ import { startEmbeddedStore, type EmbeddedStore } from '../store/embedded-store'
 /** A whole server on real parts (embedded store on disk, HTTP on loopback) for integration tests. */
 export interface TestServer {
   baseUrl: string;
+  app: Express;
   store: CouchStore;
   embedded: EmbeddedStore;
   /** Sign in a demo account and return its access token. */
@@ -23,8 +25,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Start a seeded demo server in a fresh temporary data folder. */
-export async function startTestServer(): Promise<TestServer> {
+/** Start a seeded demo server in a fresh temporary data folder (`live`: shorter live-event timings). */
+export async function startTestServer(options: { live?: AppDeps['live'] } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'prossima-test-'));
   const embedded = await startEmbeddedStore(dataDir);
   const store = new CouchStore(embedded.url, 'embedded');
@@ -42,6 +44,7 @@ export async function startTestServer(): Promise<TestServer> {
     store,
     users,
     log: pino({ level: 'silent' }),
+    live: options.live,
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -63,6 +66,7 @@ export async function startTestServer(): Promise<TestServer> {
 
   return {
     baseUrl,
+    app,
     store,
     embedded,
     call,
@@ -75,6 +79,7 @@ export async function startTestServer(): Promise<TestServer> {
       return body.accessToken as string;
     },
     async close() {
+      await closeApp(app);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await embedded.close();
