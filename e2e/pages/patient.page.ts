@@ -15,5 +15,6 @@ export class PatientPage {
 
   async openTodaysVisitNote(): Promise<void> {
     await this.page.getByRole('link', { name: 'Nota della visita' }).click();
+    await this.page.waitForURL(/\/visite\//);
   }
 }

@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
-import { redirectHome, signedInGuard, signedOutGuard } from './core/auth/auth-guards';
+import { lockedGuard, redirectHome, signedInGuard, signedOutGuard, unlockedGuard } from './core/auth/auth-guards';
 import { adminRoutes } from './features/admin/admin.routes';
+import { conflictsRoutes } from './features/conflicts/conflicts.routes';
 import { patientRoutes } from './features/patient/patient.routes';
 import { visitsRoutes } from './features/visits/visits.routes';
 
@@ -13,14 +14,22 @@ export const routes: Routes = [
     loadComponent: () => import('./features/login/login-page').then((m) => m.LoginPage),
   },
   {
+    // A signed-in user whose data key is not in memory (a cold start) unlocks it here, offline.
+    path: 'sblocca',
+    title: 'titles.unlock',
+    canActivate: [lockedGuard],
+    loadComponent: () => import('./features/login/unlock-page').then((m) => m.UnlockPage),
+  },
+  {
     path: '',
-    canActivate: [signedInGuard],
-    canActivateChild: [signedInGuard],
+    canActivate: [signedInGuard, unlockedGuard],
+    canActivateChild: [signedInGuard, unlockedGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: redirectHome },
       ...visitsRoutes,
       ...patientRoutes,
       ...adminRoutes,
+      ...conflictsRoutes,
     ],
   },
   { path: '**', redirectTo: '' },

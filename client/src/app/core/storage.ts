@@ -5,6 +5,10 @@ export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** How many keys there are (to list them, with {@link key}). */
+  readonly length: number;
+  /** The `index`-th key, or `null`. */
+  key(index: number): string | null;
 }
 
 /** Durable per-origin storage (localStorage): survives reloads and offline restarts. */
@@ -18,6 +22,32 @@ export const SESSION_STORE = new InjectionToken<KeyValueStore>('SESSION_STORE', 
   providedIn: 'root',
   factory: () => sessionStorage,
 });
+
+const USER_KEY_PREFIX = 'prossima.';
+
+/**
+ * The key of a per-user entry: `prossima.<what>.<userId>`, `what` without dots.
+ * Every per-user entry uses this shape, so signing out can find and remove
+ * them all ({@link removeUserEntries}).
+ */
+export function userKey(what: string, userId: string): string {
+  if (what.includes('.')) throw new TypeError(`userKey: "${what}" must not contain a dot`);
+  return `${USER_KEY_PREFIX}${what}.${userId}`;
+}
+
+/** Removes every `prossima.<what>.<userId>` entry of `userId` from `store`; returns the keys removed. */
+export function removeUserEntries(store: KeyValueStore, userId: string): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key === null || !key.startsWith(USER_KEY_PREFIX) || !key.endsWith(`.${userId}`)) continue;
+    const what = key.slice(USER_KEY_PREFIX.length, key.length - userId.length - 1);
+    // `what` has no dot, so user "a" never matches "prossima.pending.x.a" of user "x.a".
+    if (what.length > 0 && !what.includes('.')) keys.push(key);
+  }
+  keys.forEach((key) => store.removeItem(key));
+  return keys;
+}
 
 /** Reads a JSON value; a missing or corrupt entry reads as `null`. */
 export function readJson<T>(store: KeyValueStore, key: string): T | null {
@@ -47,5 +77,11 @@ export class MemoryStore implements KeyValueStore {
   }
   removeItem(key: string): void {
     this.data.delete(key);
+  }
+  get length(): number {
+    return this.data.size;
+  }
+  key(index: number): string | null {
+    return Array.from(this.data.keys())[index] ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import type { SessionUser } from '@prossima/domain';
 import { firstValueFrom } from 'rxjs';
 import { withTimeout } from '../async';
@@ -16,8 +16,12 @@ export interface TokenResponse {
   user: SessionUser;
 }
 
-/** Why the session ended without the user asking (shown on the login page). */
-export type SessionEndReason = 'expired';
+/**
+ * Why the session ended without the user asking (shown on the login page):
+ * the refresh token was refused, or the server revoked the session (the local
+ * data was wiped).
+ */
+export type SessionEndReason = 'expired' | 'revoked';
 
 /** An access token closer than this to its expiry is refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -46,6 +50,19 @@ export class AuthSession {
   readonly isSignedIn = computed(() => this.session() !== null);
   /** Set when the server refused the refresh token and the user must sign in again. */
   readonly endReason = this.ended.asReadonly();
+
+  constructor() {
+    const win = inject(DOCUMENT).defaultView;
+    if (!win) return;
+    // Signed out in another tab (the stored session is gone): this tab is signed out too.
+    const onStorage = (event: StorageEvent) => {
+      if ((event.key === null || event.key === this.store.sessionKey) && this.session() !== null && this.store.readSession() === null) {
+        this.forget();
+      }
+    };
+    win.addEventListener('storage', onStorage);
+    inject(DestroyRef).onDestroy(() => win.removeEventListener('storage', onStorage));
+  }
 
   /** Signs in with the server; throws an {@link AppError} (`invalid-credentials`, `server-unreachable`, …). */
   async login(username: string, password: string): Promise<SessionUser> {
@@ -100,9 +117,15 @@ export class AuthSession {
     }
   }
 
-  /** Forgets the session on this device (after a logout). */
-  clear(): void {
+  /** Forgets the session on this device (after a logout); `reason` says why when the user did not ask. */
+  clear(reason: SessionEndReason | null = null): void {
     this.store.clear();
+    this.forget();
+    this.ended.set(reason);
+  }
+
+  private forget(): void {
+    this.store.clearTab();
     this.access = null;
     this.session.set(null);
   }
@@ -133,8 +156,7 @@ export class AuthSession {
         // A tab without Web Locks rotated the token while we were asking: use the new one.
         return this.exchange(false);
       }
-      this.clear();
-      this.ended.set('expired');
+      this.clear('expired');
       throw new AppError('session-expired', appError.message, 401);
     }
   }

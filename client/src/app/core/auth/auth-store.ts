@@ -28,6 +28,9 @@ export class AuthStore {
   private readonly local: KeyValueStore = inject(LOCAL_STORE);
   private readonly tab: KeyValueStore = inject(SESSION_STORE);
 
+  /** The localStorage key of the persisted session (other tabs watch it). */
+  readonly sessionKey = SESSION_KEY;
+
   /** The stable random id of this device, created on first use (the server binds refresh tokens to it). */
   deviceId(): string {
     let id = this.local.getItem(DEVICE_KEY);
@@ -63,6 +66,11 @@ export class AuthStore {
   /** Forgets the session and the access token (the device id stays). */
   clear(): void {
     this.local.removeItem(SESSION_KEY);
+    this.clearTab();
+  }
+
+  /** Forgets this tab's access token. */
+  clearTab(): void {
     this.tab.removeItem(ACCESS_KEY);
   }
 }

@@ -15,8 +15,10 @@ describe('databaseName', () => {
 
 describe('readableCollections', () => {
   it('when the role reads clinical data, then its collections are created', () => {
-    expect(readableCollections('nurse')).toEqual(['patients', 'visits']);
-    expect(readableCollections('patient')).toEqual(['patients']);
+    expect(readableCollections('nurse')).toEqual([
+      'patients', 'careplans', 'rounds', 'visits', 'assessments', 'observations', 'devices', 'reviews', 'referrals',
+    ]);
+    expect(readableCollections('patient')).toEqual(['patients', 'careplans', 'observations', 'devices']);
   });
 
   it('when the role is admin, then no collection is created', () => {

@@ -10,6 +10,8 @@ export const APP_ERROR_CODES = [
   'invalid-request',
   'invalid-refresh-token',
   'session-expired',
+  'wrong-password',
+  'session-revoked',
   'server-unreachable',
   'server-unavailable',
   'unauthorized',

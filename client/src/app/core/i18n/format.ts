@@ -44,3 +44,10 @@ export function addDays(date: string, days: number): string {
   next.setUTCDate(next.getUTCDate() + days);
   return next.toISOString().slice(0, 10);
 }
+
+/** A count with thousands separators, also for four digits: "1.200" (Italian CLDR would write "1200"). */
+export function formatCount(value: number, language: Language): string {
+  // `useGrouping: 'always'` is ES2023 (every browser the app supports); TypeScript's ES2022 lib types it as a boolean.
+  const options = { useGrouping: 'always', maximumFractionDigits: 0 } as unknown as Intl.NumberFormatOptions;
+  return new Intl.NumberFormat(LOCALES[language], options).format(value);
+}

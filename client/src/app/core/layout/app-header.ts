@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthSession } from '../auth/auth-session';
+import { DataKeyVault } from '../auth/data-key-vault';
 import { homeUrl } from '../auth/home-route';
 import { LanguageService } from '../i18n/language';
 import { UpdatePrompt } from '../pwa/update-prompt';
@@ -28,6 +29,7 @@ interface NavLink {
 export class AppHeader {
   private readonly auth = inject(AuthSession);
   private readonly lifecycle = inject(SessionLifecycle);
+  private readonly vault = inject(DataKeyVault);
   protected readonly language = inject(LanguageService);
   protected readonly user = this.auth.user;
   protected readonly signingOut = this.lifecycle.signingOut;
@@ -37,6 +39,8 @@ export class AppHeader {
   });
   protected readonly links = computed<NavLink[]>(() => {
     const user = this.user();
+    // Locked (the "Sblocca" page): no page opens before the key does.
+    if (user && this.vault.key()?.userId !== user.id) return [];
     switch (user?.role) {
       case 'nurse':
         return [
@@ -45,8 +49,12 @@ export class AppHeader {
           { path: '/pazienti', labelKey: 'nav.patients' },
         ];
       case 'district-nurse':
-      case 'coordinator':
         return [{ path: '/pazienti', labelKey: 'nav.patients' }];
+      case 'coordinator':
+        return [
+          { path: '/pazienti', labelKey: 'nav.patients' },
+          { path: '/conflitti', labelKey: 'nav.conflicts' },
+        ];
       case 'patient':
         return [{ path: homeUrl(user), labelKey: 'nav.myRecord' }];
       case 'admin':

@@ -9,8 +9,12 @@ import { PendingChanges } from './pending-changes';
 /** A change to a synced document: it must say when and by whom (DESIGN.md, "Data"). */
 export type AuditedPatch<T> = Partial<T> & { updatedAt: string; updatedBy: string };
 
+/** A new synced document: it carries its id and the audited pair. */
+export type NewDocument<T> = T & { id: string; updatedAt: string; updatedBy: string };
+
 /**
- * Local writes to synced collections. Every write goes through here so it is
+ * Local writes to synced collections. Every write of every collection goes
+ * through here (screens never call RxDB's insert or patch themselves) so it is
  * counted as pending until the replication reports it sent. Writes are local
  * only: they work offline, and sync carries them to the server later.
  */
@@ -18,6 +22,25 @@ export type AuditedPatch<T> = Partial<T> & { updatedAt: string; updatedBy: strin
 export class LocalWrites {
   private readonly database = inject(DatabaseService);
   private readonly pending = inject(PendingChanges);
+
+  /**
+   * Inserts a new document (an append-only record, a new mutable one);
+   * returns it as stored. Throws `save-failed` when the collection is not on
+   * this device or the write fails (e.g. the id exists).
+   */
+  async insert<C extends CollectionName>(collection: C, doc: NewDocument<DocumentOf[C]>): Promise<DocumentOf[C]> {
+    const target = (await this.openDatabase()).collections[collection];
+    if (!target) throw new AppError('save-failed', `${collection} is not on this device`);
+    const undo = this.pending.record({ collection, id: doc.id, updatedAt: doc.updatedAt });
+    try {
+      // The collection's type is a union over the collections; the document fits this one.
+      const written = await (target as unknown as { insert(d: unknown): Promise<{ toMutableJSON(): unknown }> }).insert(doc);
+      return written.toMutableJSON() as DocumentOf[C];
+    } catch (err) {
+      undo();
+      throw new AppError('save-failed', err instanceof Error ? err.message : String(err));
+    }
+  }
 
   /**
    * Patches one document with the change `decide` computes from its current
@@ -29,8 +52,7 @@ export class LocalWrites {
     id: string,
     decide: (current: DocumentOf[C]) => AuditedPatch<DocumentOf[C]>,
   ): Promise<DocumentOf[C]> {
-    const db = await firstValueFrom(this.database.watch((open) => of(open)));
-    const target = db.collections[collection];
+    const target = (await this.openDatabase()).collections[collection];
     const doc = target ? await target.findOne(id).exec() : null;
     if (!doc) throw new AppError('save-failed', `${collection}/${id} is not on this device`);
     const patch = decide(doc.toMutableJSON() as DocumentOf[C]);
@@ -43,5 +65,9 @@ export class LocalWrites {
       undo();
       throw new AppError('save-failed', err instanceof Error ? err.message : String(err));
     }
+  }
+
+  private openDatabase() {
+    return firstValueFrom(this.database.watch((open) => of(open)));
   }
 }

@@ -1,54 +1,104 @@
 // Loaded with import() only: RxDB's replication stays out of the initial bundle.
 import type { CollectionName } from '@prossima/domain';
-import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
-import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { addRxPlugin, WithDeleted } from 'rxdb';
+import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { replicateRxCollection, RxReplicationState } from 'rxdb/plugins/replication';
+import { filter, map, Observable } from 'rxjs';
 import type { OpenDatabase } from '../database/database-types';
+import type { FeedEvent } from './change-feed';
+import { createPullHandler, createPushHandler, GatewayCheckpoint, SyncedDoc, SyncRefusal } from './gateway-handlers';
 import { CollectionSync, syncUrl } from './sync-plan';
+
+// Only the leader tab replicates; the purge drops its tombstones with collection.cleanup().
+addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBCleanupPlugin);
+
+/** RxDB's own wait after a failed handler; the retry gate inside the handlers adds the real back-off. */
+const RXDB_RETRY_MS = 1_000;
+/** Documents per pull request (the gateway counts `limit` after its access filter). */
+const PULL_BATCH = 200;
+/** Documents per push request. */
+const PUSH_BATCH = 50;
 
 /** A running replication of one collection. */
 export interface Replication {
   name: CollectionName;
-  state: RxReplicationState<{ id: string; updatedAt?: string }, unknown>;
-  /** True when two states of a document are the same for the collection's conflict handler. */
-  isEqual(a: unknown, b: unknown): boolean;
+  state: RxReplicationState<SyncedDoc, GatewayCheckpoint>;
 }
 
-/** How the replications talk to the server. */
-export interface ReplicationOptions {
+/** What the replications share: the gateway, the live-update stream, the back-off and the sync's bookkeeping. */
+export interface ReplicationContext {
   origin: string;
+  /** The sync fetch. */
   fetch: typeof fetch;
-  /** Milliseconds between retries after an error (RxDB also retries at once on the `online` event). */
-  retryTime: number;
+  /** The one live-update stream (see change-feed.ts). */
+  feed: Observable<FeedEvent>;
+  /** Runs a request under the shared back-off. */
+  run<T>(request: () => Promise<T>): Promise<T>;
+  /** The access epoch (see AccessEpoch). */
+  epoch(): number;
+  onPulled(collection: CollectionName, count: number): void;
+  onRefused(refusal: SyncRefusal): void;
+  onAccepted(collection: CollectionName, id: string): void;
+  /** The refusal on record for a document (see PushHandlerOptions.refusalOf). */
+  refusalOf(collection: CollectionName, id: string): SyncRefusal | undefined;
+  /** True for a local deletion that must not reach the server (a purge). */
+  skipPush(collection: CollectionName, doc: WithDeleted<SyncedDoc>): boolean;
 }
 
-/** Starts a live CouchDB-protocol replication for each collection of the plan. */
-export function startReplications(
-  db: OpenDatabase,
-  plan: readonly CollectionSync[],
-  options: ReplicationOptions,
-): Replication[] {
+/**
+ * Starts a live replication (RxDB's generic `replicateRxCollection`) for each
+ * collection of the plan, with handlers that speak the gateway's CouchDB
+ * protocol and a `pull.stream$` cut from the shared live-update stream:
+ * `RESYNC` on every (re)connect (`ready`) and on each `change` of that
+ * collection. Replications wait for leadership: only one tab syncs.
+ */
+export function startReplications(db: OpenDatabase, plan: readonly CollectionSync[], context: ReplicationContext): Replication[] {
   return plan.flatMap(({ name, push }) => {
     const collection = db.collections[name];
     if (!collection) return [];
-    const url = syncUrl(options.origin, name);
-    const state = replicateCouchDB<unknown>({
-      // Checkpoints are kept per identifier: name the server too.
+    const url = syncUrl(context.origin, name);
+    const gateway = { collection: name, url, fetch: context.fetch, run: context.run };
+    const stream$ = context.feed.pipe(
+      filter((e) => e.type === 'ready' || (e.type === 'change' && (e.collection === name || e.collection === ''))),
+      map(() => 'RESYNC' as const),
+    );
+    const state = replicateRxCollection<SyncedDoc, GatewayCheckpoint>({
+      // The identifier RxDB's CouchDB replication used here before, so checkpoints and push state carry over.
       replicationIdentifier: `prossima-${name}-${url}`,
       collection: collection as never,
-      url,
       live: true,
-      retryTime: options.retryTime,
-      fetch: options.fetch,
-      pull: { batchSize: 200 },
-      ...(push ? { push: {} } : {}),
-    });
-    const handler = collection.conflictHandler as { isEqual(a: unknown, b: unknown, context: string): boolean };
-    return [
-      {
-        name,
-        state: state as unknown as Replication['state'],
-        isEqual: (a: unknown, b: unknown) => handler.isEqual(a, b, 'prossima-pending-check'),
+      retryTime: RXDB_RETRY_MS,
+      waitForLeadership: true,
+      // Keep "only the leader replicates": RxDB would otherwise also start the replication in whichever tab is visible.
+      toggleOnDocumentVisible: false,
+      pull: {
+        batchSize: PULL_BATCH,
+        handler: createPullHandler({ ...gateway, epoch: context.epoch, onPulled: (n) => context.onPulled(name, n) }),
+        stream$,
       },
-    ];
+      ...(push
+        ? {
+            push: {
+              batchSize: PUSH_BATCH,
+              // null: RxDB skips the row and remembers it as handled.
+              modifier: (doc: WithDeleted<SyncedDoc>) => (context.skipPush(name, doc) ? null : doc),
+              handler: createPushHandler({
+                ...gateway,
+                onRefused: context.onRefused,
+                onAccepted: (id) => context.onAccepted(name, id),
+                refusalOf: (id) => context.refusalOf(name, id),
+              }),
+            },
+          }
+        : {}),
+    });
+    return [{ name, state }];
   });
+}
+
+/** Resolves when this tab leads (at once for a single-instance database); never if the database closes first. */
+export function whenLeader(db: OpenDatabase): Promise<unknown> {
+  return db.rx.multiInstance ? db.rx.waitForLeadership() : Promise.resolve(true);
 }

@@ -1,4 +1,29 @@
-import { APP_ERROR_CODES, AppErrorCode } from '../errors/app-errors';
+import { APP_ERROR_CODES, AppError, AppErrorCode } from '../errors/app-errors';
+
+/** A server's `Retry-After` is honoured up to this long (a broken header must not park sync for a day). */
+const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
+/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), or `null`. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const text = header.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+
+/** An {@link AppError} from a sync request, with the server's `Retry-After` when it sent one. */
+export class SyncHttpError extends AppError {
+  constructor(
+    code: AppError['code'],
+    message: string,
+    status: number,
+    /** How long the server asked us to wait (503 `Retry-After`), or `undefined`. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(code, message, status);
+  }
+}
 
 /** The plain-JSON shape RxDB gives the errors it wraps (`errorToPlainJson`). */
 interface PlainError {

@@ -70,3 +70,45 @@ describe('createSyncFetch', () => {
     expect(reachable).toEqual([false]);
   });
 });
+
+describe('createSyncFetch, revocation and Retry-After', () => {
+  function depsAnswering(answers: Response[], calls: string[]): SyncFetchDeps {
+    return {
+      fetch: async (input, init) => {
+        calls.push(new Headers(init?.headers).get('authorization') ?? '');
+        const answer = answers.shift();
+        if (!answer) throw new Error('no answer scripted');
+        return answer;
+      },
+      accessToken: async () => 'token-1',
+      refreshAccessToken: async () => {
+        calls.push('refresh');
+        return 'token-2';
+      },
+      reportReachable: () => undefined,
+      now: () => 0,
+    };
+  }
+
+  it('when the server says the session was revoked, then no refresh is tried and the error is session-revoked', async () => {
+    const calls: string[] = [];
+    const answers = [json(401, { error: 'session_revoked', reason: 'device revoked by the administrator' })];
+    await expect(createSyncFetch(depsAnswering(answers, calls))('http://x/sync/visits/_changes')).rejects.toMatchObject({
+      code: 'session-revoked',
+      status: 401,
+      message: 'device revoked by the administrator',
+    });
+    expect(calls).toEqual(['Bearer token-1']);
+  });
+
+  it('when the store is down and the server asks to retry after 5 s, then the error carries the 5 s', async () => {
+    const down = new Response(JSON.stringify({ error: 'unavailable', reason: 'store down' }), {
+      status: 503,
+      headers: { 'retry-after': '5' },
+    });
+    await expect(createSyncFetch(depsAnswering([down], []))('http://x/sync/visits/_changes')).rejects.toMatchObject({
+      code: 'server-unavailable',
+      retryAfterMs: 5_000,
+    });
+  });
+});

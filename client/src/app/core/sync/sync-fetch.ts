@@ -1,4 +1,5 @@
-import { AppError, codeForHttpFailure } from '../errors/app-errors';
+import { codeForHttpFailure } from '../errors/app-errors';
+import { parseRetryAfter, SyncHttpError } from './sync-errors';
 
 /** What the sync fetch needs from the outside world (injected, so tests use fakes). */
 export interface SyncFetchDeps {
@@ -10,14 +11,19 @@ export interface SyncFetchDeps {
   refreshAccessToken(): Promise<string>;
   /** Told after every attempt whether the server answered at all. */
   reportReachable(reachable: boolean): void;
+  /** Milliseconds since the epoch (for `Retry-After` dates). */
+  now?(): number;
 }
 
 /**
- * A `fetch` for RxDB's CouchDB replication: adds `Authorization: Bearer …`,
- * keeps the service worker out (`ngsw-bypass`: the local database is the
- * cache), on a 401 refreshes the token once and retries, and turns any other
- * non-2xx answer into an {@link AppError} — so the replication retries
- * instead of reading an error body as a changes feed.
+ * The `fetch` of every sync request (replication handlers, the live-update
+ * stream, the sync REST calls): adds `Authorization: Bearer …`, keeps the
+ * service worker out (`ngsw-bypass`: the local database is the cache), on a
+ * 401 refreshes the token once and retries — except when the server says the
+ * session or device was revoked (`session_revoked`), which no refresh can
+ * mend — and turns any other non-2xx answer into a {@link SyncHttpError}
+ * (with the server's `Retry-After`), so callers retry instead of reading an
+ * error body as data.
  */
 export function createSyncFetch(deps: SyncFetchDeps): typeof fetch {
   const send = async (input: RequestInfo | URL, init: RequestInit | undefined, token: string): Promise<Response> => {
@@ -37,15 +43,27 @@ export function createSyncFetch(deps: SyncFetchDeps): typeof fetch {
 
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     let response = await send(input, init, await deps.accessToken());
-    if (response.status === 401) {
+    if (response.status === 401 && !(await isRevocation(response))) {
       response = await send(input, init, await deps.refreshAccessToken());
     }
-    if (!response.ok) throw await httpFailure(response);
+    if (!response.ok) throw await httpFailure(response, deps.now?.() ?? Date.now());
     return response;
   };
 }
 
-async function httpFailure(response: Response): Promise<AppError> {
+/** True when a 401 says the session or the device was revoked (`{"error":"session_revoked"}`). */
+async function isRevocation(response: Response): Promise<boolean> {
+  try {
+    const body = (await response.clone().json()) as { error?: unknown };
+    return body?.error === 'session_revoked';
+  } catch (err) {
+    // Not JSON: a plain 401, worth a refresh.
+    if (err instanceof SyntaxError) return false;
+    throw err;
+  }
+}
+
+async function httpFailure(response: Response, now: number): Promise<SyncHttpError> {
   let body: { error?: unknown; reason?: unknown } = {};
   try {
     body = (await response.json()) as typeof body;
@@ -54,5 +72,6 @@ async function httpFailure(response: Response): Promise<AppError> {
     if (!(err instanceof SyntaxError)) throw err;
   }
   const reason = typeof body.reason === 'string' ? body.reason : `HTTP ${response.status}`;
-  return new AppError(codeForHttpFailure(response.status, body.error), reason, response.status);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now);
+  return new SyncHttpError(codeForHttpFailure(response.status, body.error), reason, response.status, retryAfter ?? undefined);
 }

@@ -13,7 +13,7 @@ export function syncPlan(role: Role): CollectionSync[] {
   return readableCollections(role).map((name) => ({ name, push: rightsOf(role, name).write !== undefined }));
 }
 
-/** The sync gateway URL of a collection (RxDB's CouchDB replication wants the trailing slash). */
+/** The sync gateway URL of a collection, ending with `/` (the handlers append `_changes`, `_all_docs`, `_bulk_docs`). */
 export function syncUrl(origin: string, name: CollectionName): string {
   return `${origin}/sync/${name}/`;
 }

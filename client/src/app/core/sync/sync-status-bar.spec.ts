@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideMemoryStorage, provideTestTranslations } from '../../../testing/test-helpers';
 import { formatTime } from '../i18n/format';
 import { PendingChanges } from './pending-changes';
+import { SyncRefusals } from './sync-refusals';
 import { SyncStatus } from './sync-status';
 import { SyncStatusBar } from './sync-status-bar';
 
@@ -69,6 +70,43 @@ describe('SyncStatusBar', () => {
   it('when a sync error happened after the last success, then the error is shown translated', async () => {
     status.reportProblem('server-unavailable', new Date());
     expect(await text()).toContain('Ultimo errore: Server temporaneamente non disponibile');
+  });
+
+  it('when the first sync runs with a known total, then it shows how many documents came of how many', async () => {
+    status.setSyncing(true);
+    status.startProgress(20_000);
+    status.addPulled(1_000);
+    status.addPulled(200);
+    expect(await text()).toContain('Prima sincronizzazione: 1.200 / 20.000');
+  });
+
+  it('when the first sync ends, then the progress goes and the time of the sync shows', async () => {
+    status.setSyncing(true);
+    status.startProgress(10);
+    status.addPulled(10);
+    status.markSynced(new Date(2025, 10, 22, 9, 41));
+    status.setSyncing(false);
+    const shown = await text();
+    expect(shown).not.toContain('Prima sincronizzazione');
+    expect(shown).toContain('Ultima sincronizzazione');
+  });
+
+  it('when the server refused a change, then the document and the server’s reason are shown, and the message can be dismissed', async () => {
+    const refusals = TestBed.inject(SyncRefusals);
+    refusals.record(
+      { collection: 'visits', id: 'v-7', error: 'forbidden', reason: 'patient "p-x" is not in your care' },
+      new Date('2025-11-22T09:00:00.000Z'),
+    );
+    const fixture = TestBed.createComponent(SyncStatusBar);
+    await fixture.whenStable();
+    const region = (fixture.nativeElement as HTMLElement).querySelector('[role="status"]')!;
+    expect(region.textContent).toContain('Modifica non accettata dal server (Visita v-7): patient "p-x" is not in your care');
+    const dismiss = region.querySelector('button')!;
+    expect(dismiss.getAttribute('aria-label')).toBe('Nascondi il messaggio su Visita v-7');
+    dismiss.click();
+    await fixture.whenStable();
+    expect(region.textContent).not.toContain('v-7');
+    expect(refusals.entries()).toEqual([]);
   });
 
   it('when English is active, then the texts are English', async () => {

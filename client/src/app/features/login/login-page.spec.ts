@@ -3,6 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { NURSE, provideMemoryStorage, provideTestTranslations } from '../../../testing/test-helpers';
+import { AuthSession } from '../../core/auth/auth-session';
+import { DataKeyVault } from '../../core/auth/data-key-vault';
+import { LOCAL_STORE } from '../../core/storage';
 import { LoginPage } from './login-page';
 
 describe('LoginPage', () => {
@@ -86,8 +89,46 @@ describe('LoginPage', () => {
     type('Password', 'secret');
     await submit();
     http.expectOne('/api/auth/login').flush({ accessToken: 'a', refreshToken: 'r', expiresIn: 900, user: NURSE });
-    await new Promise((r) => setTimeout(r));
+    // The data key is made and wrapped (PBKDF2) before the page moves on.
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/oggi'), { timeout: 5000 });
     await fixture.whenStable();
-    expect(navigate).toHaveBeenCalledWith('/oggi');
+    expect(TestBed.inject(DataKeyVault).isUnlocked(NURSE.id)).toBe(true);
+  });
+
+  it('when the session was revoked by the server, then the page says the local data was erased', async () => {
+    TestBed.inject(AuthSession).clear('revoked');
+    const { el } = await render();
+    expect(el.textContent).toContain('La sessione è stata revocata');
+  });
+
+  it('when the password changed and changes protected by the previous one are unsent, then it asks for the previous password and recovers them', async () => {
+    const router = TestBed.inject(Router);
+    const navigate = vi.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    // An earlier sign-in on this device wrapped the key with the old password; one change was never sent.
+    const vault = TestBed.inject(DataKeyVault);
+    const key = await vault.create(NURSE.id, 'vecchia');
+    vault.lock();
+    TestBed.inject(LOCAL_STORE).setItem(
+      `prossima.pending.${NURSE.id}`,
+      JSON.stringify([{ collection: 'visits', id: 'v-1', updatedAt: '2025-11-22T09:00:00.000Z' }]),
+    );
+    const { el, fixture, type, submit } = await render();
+    type('Nome utente', 'anna');
+    type('Password', 'nuova');
+    await submit();
+    http.expectOne('/api/auth/login').flush({ accessToken: 'a', refreshToken: 'r', expiresIn: 900, user: NURSE });
+    await vi.waitFor(
+      async () => {
+        await fixture.whenStable();
+        expect(el.textContent).toContain('1 modifica non ancora inviata');
+      },
+      { timeout: 5000 },
+    );
+    expect(navigate).not.toHaveBeenCalled();
+
+    type('Password precedente', 'vecchia');
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Recupera le modifiche')?.click();
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/oggi'), { timeout: 5000 });
+    expect(vault.key()).toEqual(key);
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { localDate } from '@prossima/domain';
@@ -9,6 +9,7 @@ import { CLOCK } from '../../core/clock';
 import { LocalRecords } from '../../core/database/local-records';
 import { ShortDatePipe } from '../../core/i18n/format-pipes';
 import { LanguageService } from '../../core/i18n/language';
+import { RecordOpenings } from '../../core/sync/audit-queue';
 import { fullName, newestFirst } from '../visits/round';
 
 /** A patient's record: demographics, conditions, allergies, the PAI summary and the visits. */
@@ -43,4 +44,17 @@ export class PatientPage {
     const today = localDate(this.clock());
     return this.visits().find((v) => v.date === today && v.nurseId === user.id) ?? null;
   });
+
+  constructor() {
+    // Staff opening a record is audited once per record shown (the live query re-emits on every change).
+    const openings = inject(RecordOpenings);
+    let audited: string | null = null;
+    effect(() => {
+      const shown = this.patient();
+      if (shown && shown.id !== audited) {
+        audited = shown.id;
+        untracked(() => openings.recordOpened(shown.id));
+      }
+    });
+  }
 }
