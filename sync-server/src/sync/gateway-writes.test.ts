@@ -151,4 +151,15 @@ describe('sync gateway: writes', () => {
     expect((await server.call('/sync/visits/_local/checkpoint-1', { token: rossi })).body).toMatchObject({ _id: '_local/checkpoint-1', last_seq: 5 });
     expect((await server.call('/sync/visits/_local/checkpoint-1', { token: bianchi })).body.last_seq).toBe(9);
   });
+
+  it('when a checkpoint id ends in "==" (base64), then it is read back after each update', async () => {
+    const path = '/sync/visits/_local/VFqowzPABBbi__ogsql1TQ%3D%3D';
+    const first = await server.call(path, { token: rossi, method: 'PUT', body: { last_seq: 1 } });
+    expect(first.status).toBe(201);
+    const read = await server.call(path, { token: rossi });
+    expect(read.body).toMatchObject({ _id: '_local/VFqowzPABBbi__ogsql1TQ==', last_seq: 1, _rev: first.body.rev });
+    const second = await server.call(path, { token: rossi, method: 'PUT', body: { last_seq: 2, _rev: first.body.rev } });
+    expect(second.status).toBe(201);
+    expect((await server.call(path, { token: rossi })).body.last_seq).toBe(2);
+  });
 });
