@@ -50,7 +50,12 @@ export async function startSyncServer({ port, couchdbUrl, dataDir }) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
+  // Never leave a server behind: a stale one on the same port would answer for the new one.
+  process.on('exit', () => child.kill('SIGKILL'));
+  let exited = false;
+  child.on('exit', () => (exited = true));
   for (let i = 0; i < 240; i++) {
+    if (exited) throw new Error(`sync server exited at start (is port ${port} in use?)`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => child.kill('SIGTERM') };
     } catch {
@@ -69,7 +74,7 @@ export async function login(base, username, deviceId = 'bench-device-0001') {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'prossima', deviceId }),
   });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (await response.json()).accessToken;
 }
 

@@ -17,7 +17,7 @@ addRxPlugin(RxDBCleanupPlugin);
 /** RxDB's own wait after a failed handler; the retry gate inside the handlers adds the real back-off. */
 const RXDB_RETRY_MS = 1_000;
 /** Documents per pull request (the gateway counts `limit` after its access filter). */
-const PULL_BATCH = 200;
+const PULL_BATCH = 1000;
 /** Documents per push request. */
 const PUSH_BATCH = 50;
 
