@@ -1,3 +1,5 @@
+import type { CollectionName } from './collections';
+
 /**
  * Deterministic merge of two concurrent edits of one mutable document
  * (DESIGN.md: "merged deterministically with the losing revision kept").
@@ -69,4 +71,30 @@ export function mergeConcurrentEdits<T extends MergeableDoc>(base: T | null, loc
   merged['updatedBy'] = latest.updatedBy;
   contested.sort();
   return { merged: merged as T, contested, overridden: contested.length ? earliest : null };
+}
+
+/**
+ * A merged conflict as a tablet reports it to the server's conflict log
+ * (`POST /api/conflicts`): the losing revision is kept there, never dropped.
+ */
+export interface ConflictReport {
+  collection: CollectionName;
+  docId: string;
+  /** The patient the document concerns (the server takes it from the stored document). */
+  patientId?: string;
+  /** Fields both sides changed, decided by the later `updatedAt`. */
+  contested: string[];
+  /** The losing side, as it was. */
+  overridden: Record<string, unknown>;
+  /** What the merge produced and the tablet wrote. */
+  merged: Record<string, unknown>;
+  /** When the tablet detected the conflict, on its clock. */
+  detectedAt: string;
+}
+
+/** One entry of the conflict log as the server keeps it: the report, who sent it from which device, when. */
+export interface ConflictLogEntry extends ConflictReport {
+  userId: string;
+  deviceId: string;
+  recordedAt: string;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CollectionName } from '@prossima/domain';
+import type { ConflictLogEntry, ConflictReport } from '@prossima/domain';
 import { patientKeyedId, readPatientRange, withoutMetadata } from '../audit/patient-keyed';
 import { HttpError } from '../errors';
 import type { CouchStore } from '../store/couch-store';
@@ -9,28 +9,11 @@ export function conflictDatabase(districtId: string): string {
   return `prossima-${districtId}-conflicts`;
 }
 
-/** A concurrent edit a tablet merged, as it reported it: the losing revision is kept here, never dropped. */
-export interface ReportedConflict {
-  collection: CollectionName;
-  docId: string;
-  /** The patient the document concerns (taken from the stored document, not from the tablet's word). */
-  patientId?: string;
-  /** Fields both sides changed, decided by the later `updatedAt`. */
-  contested: string[];
-  /** The losing side, as it was (store form: `_id` and the collection's fields). */
-  overridden: Record<string, unknown>;
-  /** What the merge produced and the tablet wrote. */
-  merged: Record<string, unknown>;
-  /** When the tablet detected the conflict, on its clock. */
-  detectedAt: string;
-}
+/** A concurrent edit a tablet merged, as it reported it (the shape is the domain's). */
+export type ReportedConflict = ConflictReport;
 
 /** One entry of the conflict log: the report, who sent it from which device, when it was recorded. */
-export interface ConflictEntry extends ReportedConflict {
-  userId: string;
-  deviceId: string;
-  recordedAt: string;
-}
+export type ConflictEntry = ConflictLogEntry;
 
 /**
  * Append-only log of merged conflicts, one store database per district.

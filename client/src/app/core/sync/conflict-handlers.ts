@@ -1,5 +1,5 @@
 import { COLLECTION_TRAITS, jsonEqual, mergeConcurrentEdits } from '@prossima/domain';
-import type { CollectionName, MergeableDoc } from '@prossima/domain';
+import type { CollectionName, ConflictReport, MergeableDoc } from '@prossima/domain';
 // Types only: database-factory.ts (loaded with import()) hands these handlers to RxDB.
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 
@@ -18,16 +18,8 @@ export interface ConflictResolution {
   overridden: Doc | null;
 }
 
-/** One entry of the server's conflict log (`POST /api/conflicts`). */
-export interface ConflictLogEntry {
-  collection: CollectionName;
-  docId: string;
-  patientId?: string;
-  contested: string[];
-  overridden: Record<string, unknown>;
-  merged: Record<string, unknown>;
-  detectedAt: string;
-}
+/** One entry of the server's conflict log (`POST /api/conflicts`): the domain's report shape. */
+export type ConflictLogEntry = ConflictReport;
 
 /** The audit pair: a merge result that differs from the server's only there has nothing of ours to send. */
 const AUDIT_FIELDS = new Set(['updatedAt', 'updatedBy']);

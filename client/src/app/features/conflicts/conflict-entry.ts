@@ -1,16 +1,6 @@
-/** One entry of the server's conflict log (`GET /api/conflicts`), as the coordinator's page reads it. */
-export interface ConflictLogEntry {
-  collection: string;
-  docId: string;
-  patientId?: string;
-  contested: string[];
-  overridden: Record<string, unknown>;
-  merged: Record<string, unknown>;
-  detectedAt: string;
-  userId: string;
-  deviceId: string;
-  recordedAt: string;
-}
+import type { ConflictLogEntry } from '@prossima/domain';
+
+export type { ConflictLogEntry };
 
 /** One contested field: what was kept and what was replaced (kept in the log, shown to the coordinator). */
 export interface ContestedField {
