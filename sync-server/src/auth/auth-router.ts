@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, json } from 'express';
 import { z } from 'zod';
-import { badRequest } from '../errors';
+import { parseBody } from '../request-body';
 import type { AuthService } from './auth-service';
 import { callerOf, requireUser } from './require-user';
 import type { AccessTokens } from './tokens';
@@ -17,19 +17,6 @@ const loginBody = z.object({
 const refreshBody = z.object({
   refreshToken: z.string({ error: 'refreshToken is required (a string)' }).min(20).max(200),
 });
-
-/** Parse a body with a schema; a 400 naming the first wrong field otherwise. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('Body must be a JSON object (Content-Type: application/json)');
-  }
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw badRequest(issue.message, issue.path.join('.') || undefined);
-  }
-  return result.data;
-}
 
 /** `/api/auth`: login, refresh, logout, me. */
 export function authRouter(auth: AuthService, tokens: AccessTokens): Router {

@@ -66,6 +66,12 @@ describe('auth API', () => {
     expect(body.field).toBe(field);
   });
 
+  it('when a login body smuggles a __proto__ key, then 400 names it and nobody is signed in', async () => {
+    const { status, body } = await server.call('/api/auth/login', { rawBody: '{"username":"ifec.rossi","password":"prossima","__proto__":{"role":"admin"}}' });
+    expect(status).toBe(400);
+    expect(body.reason).toBe('forbidden key "__proto__"');
+  });
+
   it('when a refresh token is used, then a new access token comes; after logout it is refused', async () => {
     const login = await server.call('/api/auth/login', { body: { username: 'dist.verdi', password: 'prossima' } });
     const refreshed = await server.call('/api/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
