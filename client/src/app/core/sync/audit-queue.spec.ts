@@ -5,6 +5,8 @@ import { FakeClock, NURSE, provideClock, provideMemoryStorage } from '../../../t
 import { AuthSession } from '../auth/auth-session';
 import { Connectivity } from '../network/connectivity';
 import { RecordOpenings } from './audit-queue';
+import { DataKeyVault } from '../auth/data-key-vault';
+import { LOCAL_STORE } from '../storage';
 import { ConflictLog } from './conflict-log';
 import { SYNC_TRANSPORT } from './sync-http';
 
@@ -75,8 +77,14 @@ describe('RecordOpenings and ConflictLog (queued reports)', () => {
       merged: { id: 'v-1', note: 'B' },
       detectedAt: '2025-11-22T09:10:00.000Z',
     };
-    log.record(entry);
+    await TestBed.inject(DataKeyVault).create(NURSE.id, 'prossima');
+    await log.record(entry);
     expect(log.waiting()).toBe(1);
+    // Waiting offline, the entry is sealed: none of its clinical text is stored in clear.
+    const store = TestBed.inject(LOCAL_STORE);
+    const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key) => key?.startsWith('prossima.conflicts.'));
+    expect(keys).toHaveLength(1);
+    expect(store.getItem(keys[0]!)).not.toContain('"note"');
     serverUp = true;
     await log.flush();
     expect(posts.map((p) => [p.url, p.body])).toEqual([[`${location.origin}/api/conflicts`, { entries: [entry] }]]);

@@ -16,7 +16,7 @@ export interface ReportQueueConfig<T> {
   path: string;
   /** Most reports per request. */
   maxBatch: number;
-  /** The request body for a batch. */
+  /** The request body for a batch (may be computed asynchronously, e.g. unsealed). */
   body(items: T[]): unknown;
 }
 
@@ -74,7 +74,7 @@ export class ReportQueue<T> {
         store: this.store,
         key: userKey(this.config.what, user.id),
         maxBatch: this.config.maxBatch,
-        send: (items) => this.http.postJson(this.config.path, this.config.body(items)),
+        send: async (items) => this.http.postJson(this.config.path, await this.config.body(items)),
         now: this.clock,
       });
       this.outboxes.set(user.id, outbox);

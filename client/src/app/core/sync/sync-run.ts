@@ -219,7 +219,8 @@ export class SyncRun {
       this.subscriptions.add(
         state.conflict$.subscribe(({ input, output }) => {
           const entry = conflictLogEntry(name, input, output, clock());
-          if (entry) this.conflicts.record(entry);
+          // Sealing needs the data key, which is unlocked while sync runs; a failure is shown, never swallowed.
+          if (entry) this.conflicts.record(entry).catch(() => status.reportProblem('local-database', clock()));
           // The merge kept the server's state as it is: nothing of this device's is left to send.
           if (sameDocument(output, input.realMasterState)) pending.forget(name, output.id);
         }),
