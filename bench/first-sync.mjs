@@ -13,7 +13,6 @@ import { caseload, writeCaseload } from './lib/caseload.mjs';
 import { login, machine, root, startStore, startSyncServer } from './lib/servers.mjs';
 
 const CASELOAD = Number(process.env.CASELOAD ?? 20000);
-const STORE_PORT = 8393;
 const SERVER_PORT = 8394;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -56,7 +55,7 @@ function countLocalDocuments(collections) {
 }
 
 const dataDir = join(root, 'test-results/bench-first-sync');
-const store = await startStore(join(dataDir, 'store'), STORE_PORT);
+const store = await startStore(join(dataDir, 'store'));
 await writeCaseload(store.url, caseload(CASELOAD));
 const server = await startSyncServer({ port: SERVER_PORT, couchdbUrl: store.url, dataDir: join(dataDir, 'server') });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, ...(process.env.BENCH_DEBUG ? { dumpio: true } : {}) });

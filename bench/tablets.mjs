@@ -12,7 +12,6 @@ const TABLETS = Number(process.env.TABLETS ?? 100);
 const SECONDS = Number(process.env.SECONDS ?? 60);
 const THINK_MS = Number(process.env.THINK_MS ?? 200);
 const CASELOAD = Number(process.env.CASELOAD ?? 2000);
-const STORE_PORT = 8391;
 const SERVER_PORT = 8392;
 const NURSES = [
   { username: 'ifec.rossi', id: 'u-ifec-rossi', district: 'distretto-a' },
@@ -120,7 +119,7 @@ function print(label, r) {
 }
 
 const dataDir = join(root, 'test-results/bench-tablets');
-const store = await startStore(join(dataDir, 'store'), STORE_PORT);
+const store = await startStore(join(dataDir, 'store'));
 const seeded = await writeCaseload(store.url, caseload(CASELOAD));
 const server = await startSyncServer({ port: SERVER_PORT, couchdbUrl: store.url, dataDir: join(dataDir, 'server') });
 try {

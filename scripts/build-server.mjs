@@ -3,8 +3,10 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['sync-server/src/main.ts'],
-  outfile: 'dist/sync-server/main.mjs',
+  // main.mjs is the server; embedded-store.mjs lets the benchmarks start the same store on its own.
+  entryPoints: { main: 'sync-server/src/main.ts', 'embedded-store': 'sync-server/src/store/embedded-store.ts' },
+  outdir: 'dist/sync-server',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -14,4 +16,4 @@ await build({
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
 });
-console.log('built dist/sync-server/main.mjs');
+console.log('built dist/sync-server/main.mjs and embedded-store.mjs');

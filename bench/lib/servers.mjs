@@ -1,15 +1,12 @@
-// Start the pieces the benchmarks measure, as separate processes on loopback:
-// a standalone CouchDB-compatible store (pouchdb 9 + express-pouchdb, on disk)
-// and the sync server pointed at it through COUCHDB_URL, so a benchmark can
+// Start the pieces the benchmarks measure, on loopback: the server's embedded
+// CouchDB-compatible store on its own, and the sync server pointed at it
+// through COUCHDB_URL (a separate process), so a benchmark can
 // talk to the gateway and to the store directly.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:http';
+import { rmSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
 export const root = new URL('../..', import.meta.url).pathname;
 
 /** One line describing the machine, printed with every figure. */
@@ -17,30 +14,15 @@ export function machine() {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
 }
 
-/** Start express-pouchdb in this process on `port`, data under `dir` (wiped first). */
-export async function startStore(dir, port) {
+/**
+ * Start the server's own embedded store (the built dist/sync-server/embedded-store.mjs:
+ * pouchdb + express-pouchdb with its `_selector` shim) in this process, data under
+ * `dir/store` (wiped first), on a free loopback port.
+ */
+export async function startStore(dir) {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const PouchDB = require('pouchdb').defaults({ prefix: dir + '/' });
-  const app = require('express-pouchdb')(PouchDB, { mode: 'minimumForPouchDB' });
-  const server = createServer((req, res) => {
-    // The same shim as the server's embedded store: POST _changes?filter=_selector with the selector in the body.
-    if (req.method === 'POST' && /\/_changes\?.*filter=_selector/.test(req.url ?? '')) {
-      const chunks = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
-        if (body.selector) req.url += `&selector=${encodeURIComponent(JSON.stringify(body.selector))}`;
-        req.method = 'GET';
-        delete req.headers['content-length'];
-        app(req, res);
-      });
-      return;
-    }
-    app(req, res);
-  });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  const { startEmbeddedStore } = await import(join(root, 'dist/sync-server/embedded-store.mjs'));
+  return startEmbeddedStore(dir);
 }
 
 /** Start the built sync server (dist/sync-server/main.mjs) against `couchdbUrl`, demo data seeded. */
