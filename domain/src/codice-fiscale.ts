@@ -1,6 +1,7 @@
 /**
  * Italian tax code (codice fiscale) of natural persons: check character,
- * omocodia, and the birth date and sex it encodes (DM 23/12/1976).
+ * omocodia, the birth date and sex it encodes (DM 23/12/1976), and a
+ * cross-check of a code against a patient record.
  *
  *   RSS MRA 80 A 01 H501 U
  *   │   │   │  │ │  │    └ check character
@@ -136,4 +137,93 @@ export function computeCodiceFiscale(person: CodiceFiscalePerson): string {
     String(dayField).padStart(2, '0') +
     person.birthplaceCode.toUpperCase();
   return first15 + codiceFiscaleCheckCharacter(first15);
+}
+
+/** Shape of a birthplace code: a letter and three digits (cadastral code; `Z` + three digits abroad). */
+const BIRTHPLACE_CODE = /^[A-Z]\d{3}$/;
+
+/** Whether `code` has the shape of a birthplace code (`H501`, `Z404`); case and surrounding spaces are forgiven. */
+export function isBirthplaceCode(code: string): boolean {
+  return BIRTHPLACE_CODE.test(code.trim().toUpperCase());
+}
+
+/** Whether `code` is the birthplace code of a foreign country (`Z` + three digits, e.g. `Z404` USA). */
+export function isForeignBirthplaceCode(code: string): boolean {
+  const upper = code.trim().toUpperCase();
+  return BIRTHPLACE_CODE.test(upper) && upper.startsWith('Z');
+}
+
+/** What a patient record says about the holder of a code; unknown names and birthplace are left out. */
+export interface CodiceFiscaleRecord {
+  /** `YYYY-MM-DD` */
+  birthDate: string;
+  sex: 'M' | 'F';
+  birthplaceCode?: string;
+  familyName?: string;
+  givenName?: string;
+}
+
+/** A record field the code contradicts. */
+export type CodiceFiscaleField = 'birthDate' | 'sex' | 'birthplaceCode' | 'familyName' | 'givenName';
+
+/**
+ * One disagreement between a code and a record. For an unreadable code, the
+ * problem; otherwise the field, with what the code says and what the record
+ * gives in the code's own form (`YY-MM-DD`, `M`/`F`, `H501`, three letters).
+ */
+export type CodiceFiscaleMismatch =
+  | { field: 'codiceFiscale'; problem: CodiceFiscaleProblem; message: { it: string; en: string } }
+  | { field: CodiceFiscaleField; inCode: string; inRecord: string; message: { it: string; en: string } };
+
+const PROBLEM_MESSAGES: Record<CodiceFiscaleProblem, { it: string; en: string }> = {
+  length: { it: 'Il codice fiscale deve avere 16 caratteri.', en: 'The codice fiscale must have 16 characters.' },
+  characters: { it: 'Il codice fiscale contiene caratteri non validi.', en: 'The codice fiscale contains characters in the wrong places.' },
+  'check-character': { it: 'Il carattere di controllo del codice fiscale è errato.', en: 'The check character of the codice fiscale is wrong.' },
+  'birth-date': { it: 'La data di nascita nel codice fiscale non esiste.', en: 'The birth date in the codice fiscale does not exist.' },
+};
+
+const FIELD_MESSAGES: Record<CodiceFiscaleField, { it: string; en: string }> = {
+  birthDate: { it: 'La data di nascita non corrisponde al codice fiscale.', en: 'The birth date does not match the codice fiscale.' },
+  sex: { it: 'Il sesso non corrisponde al codice fiscale.', en: 'The sex does not match the codice fiscale.' },
+  birthplaceCode: { it: 'Il luogo di nascita non corrisponde al codice fiscale.', en: 'The birthplace does not match the codice fiscale.' },
+  familyName: { it: 'Il cognome non corrisponde al codice fiscale.', en: 'The family name does not match the codice fiscale.' },
+  givenName: { it: 'Il nome non corrisponde al codice fiscale.', en: 'The given name does not match the codice fiscale.' },
+};
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * Compare a codice fiscale with a patient record. Returns every mismatch,
+ * naming the field; an empty list means they agree. The year is compared
+ * without its century (the code does not hold it); an omocode is compared
+ * through its plain form; names and birthplace only when the record has them.
+ * Names are compared through their three-letter codes (consonants, then
+ * vowels, then X; a given name with four or more consonants takes the 1st,
+ * 3rd and 4th), so accents, spaces and apostrophes do not matter.
+ */
+export function crossCheckCodiceFiscale(code: string, record: CodiceFiscaleRecord): CodiceFiscaleMismatch[] {
+  const parsed = parseCodiceFiscale(code);
+  if (!parsed.ok) return [{ field: 'codiceFiscale', problem: parsed.problem, message: PROBLEM_MESSAGES[parsed.problem] }];
+  const facts = parsed.facts;
+  const mismatches: CodiceFiscaleMismatch[] = [];
+  const add = (field: CodiceFiscaleField, inCode: string, inRecord: string): void => {
+    if (inCode !== inRecord) mismatches.push({ field, inCode, inRecord, message: FIELD_MESSAGES[field] });
+  };
+
+  const dateInCode = `${twoDigits(facts.birthYear2)}-${twoDigits(facts.birthMonth)}-${twoDigits(facts.birthDay)}`;
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(record.birthDate);
+  add('birthDate', dateInCode, date ? `${date[1].slice(2)}-${date[2]}-${date[3]}` : record.birthDate);
+  add('sex', facts.sex, record.sex);
+  if (record.birthplaceCode !== undefined && record.birthplaceCode.trim() !== '') {
+    add('birthplaceCode', facts.birthplaceCode, record.birthplaceCode.trim().toUpperCase());
+  }
+  if (record.familyName !== undefined && record.familyName.trim() !== '') {
+    add('familyName', facts.normalised.slice(0, 3), familyNameCode(record.familyName));
+  }
+  if (record.givenName !== undefined && record.givenName.trim() !== '') {
+    add('givenName', facts.normalised.slice(3, 6), givenNameCode(record.givenName));
+  }
+  return mismatches;
 }

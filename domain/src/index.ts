@@ -5,3 +5,7 @@ export * from './codice-fiscale';
 export * from './schemas/index';
 export * from './dates';
 export * from './merge';
+export * from './careplan-due';
+export * from './care-intensity';
+export * from './siad-needs';
+export * from './vitals';
