@@ -3,8 +3,9 @@
  * this weighs on the initial bundle).
  *
  * The data key is 32 random bytes made on this device; its base64url text is
- * the password of the user's local RxDB database (RxDB's crypto-js encryption
- * storage). It is never stored as it is: it is encrypted ("wrapped") with
+ * the password of the user's local RxDB database, and the keys that encrypt
+ * the database's fields and the values sealed beside it are derived from it
+ * ({@link dataSubkey}). It is never stored as it is: it is encrypted ("wrapped") with
  * AES-256-GCM under a key derived from the user's password by
  * PBKDF2-HMAC-SHA-256 with a random 16-byte salt, and the wrap is bound to the
  * user id as additional authenticated data, so a wrap copied to another
@@ -130,15 +131,19 @@ export function checkWrap(value: unknown): asserts value is WrappedDataKey {
   }
 }
 
+/** What a key derived from the data key is for: each use has its own key (HKDF `info`). */
+export type DataSubkeyPurpose = 'local-seal' | 'field';
+
 /**
- * The AES-256-GCM key for sealing small values kept outside the database
- * (see {@link sealJson}), derived from the data key with HKDF-SHA-256 so the
- * data key itself is used for nothing but the database.
+ * An AES-256-GCM key derived from the data key with HKDF-SHA-256 for one
+ * purpose: values sealed outside the database (`local-seal`, see
+ * {@link sealJson}) or the encrypted fields inside it (`field`, see
+ * core/database/field-encryption-storage.ts). The data key itself encrypts nothing.
  */
-export async function sealingKey(crypto: Crypto, dataKey: string): Promise<CryptoKey> {
+export async function dataSubkey(crypto: Crypto, dataKey: string, purpose: DataSubkeyPurpose): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', fromBase64(dataKey), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode('prossima-local-seal:v1') },
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode(`prossima-${purpose}:v1`) },
     material,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -146,20 +151,42 @@ export async function sealingKey(crypto: Crypto, dataKey: string): Promise<Crypt
   );
 }
 
-/** Encrypts `value` as JSON with a {@link sealingKey}: `"s1.<iv>.<ciphertext>"` (base64). */
-export async function sealJson(crypto: Crypto, key: CryptoKey, value: unknown): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value)));
-  return `s1.${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`;
+/** The key for sealing small values kept outside the database (see {@link sealJson}). */
+export function sealingKey(crypto: Crypto, dataKey: string): Promise<CryptoKey> {
+  return dataSubkey(crypto, dataKey, 'local-seal');
 }
 
-/** Opens what {@link sealJson} made; rejects with {@link WrongPasswordError} under another key, {@link InvalidWrapError} when malformed. */
-export async function unsealJson<T>(crypto: Crypto, key: CryptoKey, sealed: string): Promise<T> {
+/** The prefix of every sealed value; a value without it was not made by {@link sealJson}. */
+export const SEALED_PREFIX = 's1.';
+
+/**
+ * Encrypts `value` as JSON with AES-256-GCM under `key` (a {@link dataSubkey})
+ * and a fresh random IV: `"s1.<iv>.<ciphertext>"` (base64). `context`, when
+ * given, is bound as additional authenticated data: the value opens only with
+ * the same context (so a sealed value moved elsewhere does not open).
+ */
+export async function sealJson(crypto: Crypto, key: CryptoKey, value: unknown, context?: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const params: AesGcmParams = { name: 'AES-GCM', iv, ...(context === undefined ? {} : { additionalData: new TextEncoder().encode(context) }) };
+  const sealed = await crypto.subtle.encrypt(params, key, new TextEncoder().encode(JSON.stringify(value)));
+  return `${SEALED_PREFIX}${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`;
+}
+
+/**
+ * Opens what {@link sealJson} made (with the same `context`); rejects with
+ * {@link WrongPasswordError} under another key or context, {@link InvalidWrapError} when malformed.
+ */
+export async function unsealJson<T>(crypto: Crypto, key: CryptoKey, sealed: string, context?: string): Promise<T> {
   const [version, iv, data] = sealed.split('.');
-  if (version !== 's1' || !iv || !data) throw new InvalidWrapError('not a sealed value');
+  if (`${version}.` !== SEALED_PREFIX || !iv || !data) throw new InvalidWrapError('not a sealed value');
+  const params: AesGcmParams = {
+    name: 'AES-GCM',
+    iv: fromBase64(iv),
+    ...(context === undefined ? {} : { additionalData: new TextEncoder().encode(context) }),
+  };
   let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv) }, key, fromBase64(data));
+    plain = await crypto.subtle.decrypt(params, key, fromBase64(data));
   } catch (err) {
     if (err instanceof Error && err.name === 'OperationError') throw new WrongPasswordError();
     throw err;
@@ -185,13 +212,14 @@ function aad(userId: string): Uint8Array<ArrayBuffer> {
 
 function toBase64(bytes: Uint8Array, url = false): string {
   let text = '';
-  bytes.forEach((b) => (text += String.fromCharCode(b)));
+  // In slices: one spread of a large array would overflow the call stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   const b64 = btoa(text);
   return url ? b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') : b64;
 }
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  let b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  let b64 = text.includes('-') || text.includes('_') ? text.replace(/-/g, '+').replace(/_/g, '/') : text;
   while (b64.length % 4 !== 0) b64 += '=';
   let binary: string;
   try {
@@ -201,5 +229,8 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
     if (err instanceof Error && err.name === 'InvalidCharacterError') throw new InvalidWrapError('not base64');
     throw err;
   }
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  // A plain loop: Uint8Array.from with a callback is several times slower, and this runs for every encrypted field read.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -1,11 +1,11 @@
-// Loaded with import() only: this module pulls RxDB, Dexie and crypto-js, which
-// must stay out of the initial bundle.
+// Loaded with import() only: this module pulls RxDB and Dexie, which must stay
+// out of the initial bundle.
 import { COLLECTION_SCHEMAS, CollectionName, MIGRATIONS } from '@prossima/domain';
 import { addRxPlugin, createRxDatabase, RxCollectionCreator, RxJsonSchema, RxStorage } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { conflictHandlerFor } from '../sync/conflict-handlers';
+import { fieldEncryptedStorage } from './field-encryption-storage';
 import { DexieStorageOptions, OpenDatabase, ProssimaCollections } from './database-types';
 
 // Older local databases are migrated to the current schema versions when opened.
@@ -29,9 +29,9 @@ export class UnreadableDatabaseError extends Error {
   }
 }
 
-/** Dexie (IndexedDB) storage with the fields each schema lists in `encrypted` encrypted by crypto-js AES. */
+/** Dexie (IndexedDB) storage with the fields each schema lists in `encrypted` encrypted (WebCrypto AES-GCM). */
 function encryptedStorage(storageOptions: DexieStorageOptions): RxStorage<unknown, unknown> {
-  return wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie(storageOptions) }) as RxStorage<unknown, unknown>;
+  return fieldEncryptedStorage(getRxStorageDexie(storageOptions)) as RxStorage<unknown, unknown>;
 }
 
 /**

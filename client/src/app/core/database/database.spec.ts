@@ -35,7 +35,7 @@ async function rawRecords(prefix: string): Promise<string> {
   return JSON.stringify(records);
 }
 
-// RxDB + Dexie + crypto-js on fake-indexeddb: the domain schemas must be accepted as RxDB schemas,
+// RxDB + Dexie + WebCrypto field encryption on fake-indexeddb: the domain schemas must be accepted as RxDB schemas,
 // the clinical fields must be encrypted on disk, and the screens' queries and the local write path
 // must work on them.
 describe('DatabaseService (RxDB on fake IndexedDB)', () => {

@@ -30,8 +30,8 @@ export const DEXIE_STORAGE_OPTIONS = new InjectionToken<DexieStorageOptions>('DE
 /**
  * The signed-in user's local RxDB database: the only data source of the
  * screens. One database per user, with the collections the role may read,
- * the clinical fields encrypted with the user's data key. RxDB, Dexie and
- * crypto-js are loaded on first open, outside the initial bundle.
+ * the clinical fields encrypted with the user's data key. RxDB and Dexie are
+ * loaded on first open, outside the initial bundle.
  */
 @Injectable({ providedIn: 'root' })
 export class DatabaseService {

@@ -2,7 +2,7 @@ import { COLLECTION_SCHEMAS, COLLECTIONS, MIGRATIONS } from '@prossima/domain';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { addRxPlugin, createRxDatabase, RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { fieldEncryptedStorage } from './field-encryption-storage';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
@@ -24,7 +24,7 @@ describe('domain schemas in RxDB dev-mode', () => {
     const db = await createRxDatabase({
       name: `schemacheck${Date.now()}x${++counter}`,
       storage: wrappedValidateAjvStorage({
-        storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) }),
+        storage: fieldEncryptedStorage(getRxStorageDexie({ indexedDB, IDBKeyRange })),
       }),
       password: 'a-test-data-key-of-enough-length',
       multiInstance: false,
