@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import angular from 'angular-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.angular/', 'data/', 'test-results/', 'playwright-report/', 'node_modules/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/dist/', '.angular/', 'data/', 'test-results/', 'playwright-report/', 'node_modules/', '**/*.js', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommended],

@@ -57,6 +57,11 @@ if (args.has('--build')) {
   if (newest(serverSources) > mtime('dist/sync-server/main.mjs')) {
     if (!run('npm', ['run', 'build:server'])) process.exit(1);
   }
+  // The device bridge as an ES module importable from Node (device-bridge/dist).
+  const bridgeSources = ['device-bridge/src', 'device-bridge/scripts', 'device-bridge/package.json', 'package-lock.json'];
+  if (newest(bridgeSources) > mtime('device-bridge/dist/index.js')) {
+    if (!run('npm', ['run', 'build:device-bridge'])) process.exit(1);
+  }
 }
 
 // 3. A browser for the end-to-end tests: Debian's chromium, never a download.
