@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { matchesSelector } from 'pouchdb-selector-core';
 import { badRequest, notFound } from '../errors';
 import type { CouchStore } from '../store/couch-store';
@@ -56,7 +57,7 @@ export class GatewayReads {
     }
     const qs = pickQuery(req, CHANGES_PARAMS);
     if (qs['feed'] && !FEEDS.has(qs['feed'])) throw badRequest(`feed "${qs['feed']}" is not supported; use normal or longpoll`, 'feed');
-    const answer = await this.store.request<unknown>({
+    const body = await this.store.stream({
       db: gateway.db,
       path: '_changes',
       method: 'POST',
@@ -64,7 +65,13 @@ export class GatewayReads {
       body: { selector: gateway.readSelector },
       signal: abortOnClientClose(res),
     });
-    res.json(answer);
+    // Passed on as the store wrote it: the selector filter already made it this user's answer.
+    res.status(200).type('application/json');
+    await pipeline(body, res).catch((error: unknown) => {
+      // The client went away (its signal aborted the store request) or the store broke off mid-answer:
+      // the status line is sent, so the only honest signal left is a cut connection.
+      if (!res.destroyed) res.destroy(error instanceof Error ? error : undefined);
+    });
   };
 
   /** `GET|POST _all_docs` with `keys`: rows the user may not read answer `not_found`, as if absent. */
