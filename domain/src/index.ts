@@ -9,3 +9,4 @@ export * from './careplan-due';
 export * from './care-intensity';
 export * from './siad-needs';
 export * from './vitals';
+export * from './instruments/index';
