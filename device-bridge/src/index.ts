@@ -98,3 +98,8 @@ export { BATTERY_UUIDS, parseBatteryLevel } from './gatt/battery';
 
 export { CURRENT_TIME_UUIDS, encodeCurrentTime, parseCurrentTime } from './gatt/current-time';
 export type { AdjustReason, CurrentTime, CurrentTimeFields, DayOfWeek } from './gatt/current-time';
+
+// Vendor protocols (Contec PC-300 and SP80B, Polar PMD, Wellue ER) and the ECG
+// strip model: their index files list their public names one by one.
+export * from './vendor/index';
+export * from './ecg/index';
