@@ -10,3 +10,4 @@ export * from './care-intensity';
 export * from './siad-needs';
 export * from './vitals';
 export * from './instruments/index';
+export * from './document-rules';

@@ -12,6 +12,8 @@ export interface AssessmentDoc {
   band: string;
   /** Which banding convention produced `band` (sources disagree on cut-offs). */
   convention: string;
+  /** Further results of the instrument (sub-scores, indices, grade, form), by name. */
+  details?: { key: string; value: string | number }[];
   /** Id of the assessment this one corrects. */
   supersedes?: string;
   takenAt: string;
@@ -22,7 +24,7 @@ export interface AssessmentDoc {
 /** JSON Schema of `assessments`. */
 export const assessmentSchema: CollectionSchema = {
   title: 'assessment',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -38,11 +40,15 @@ export const assessmentSchema: CollectionSchema = {
     total: { type: 'number', minimum: -1000, maximum: 1000 },
     band: { type: 'string', maxLength: 80 },
     convention: { type: 'string', maxLength: 80 },
+    details: listOf(
+      objectProperty({ key: { type: 'string', minLength: 1, maxLength: 40 }, value: { type: ['string', 'number'], maxLength: 80 } }, ['key', 'value']),
+      20,
+    ),
     supersedes: idProperty,
     takenAt: instantProperty,
   },
   required: ['id', 'districtId', 'patientId', 'instrumentId', 'answers', 'total', 'band', 'convention', 'takenAt', 'updatedAt', 'updatedBy'],
   indexes: ['patientId'],
-  encrypted: ['answers'],
+  encrypted: ['answers', 'details'],
   additionalProperties: false,
 };

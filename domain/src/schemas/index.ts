@@ -45,12 +45,16 @@ export type StoredDocument = Record<string, unknown>;
  */
 export const MIGRATIONS: Record<CollectionName, Record<number, (doc: StoredDocument) => StoredDocument>> = {
   // v1: clinical fields marked for encryption at rest; the data is unchanged.
-  patients: { 1: (doc) => doc },
-  careplans: {},
+  // v2: optional contacts, caregiver, family doctor, birthplace code, care start and alerts.
+  patients: { 1: (doc) => doc, 2: (doc) => doc },
+  // v1: optional header fields (assessment date, case manager, consent, target level, closure) and minutes per visit.
+  careplans: { 1: (doc) => doc },
   rounds: {},
   // v1: optional `missedReason`, and the note encrypted at rest; existing documents are valid as they are.
-  visits: { 1: (doc) => doc },
-  assessments: {},
+  // v2: optional task results and PAI proposal.
+  visits: { 1: (doc) => doc, 2: (doc) => doc },
+  // v1: optional details (sub-scores, indices).
+  assessments: { 1: (doc) => doc },
   observations: {},
   devices: {},
   reviews: {},

@@ -3,10 +3,13 @@ import {
   CollectionSchema,
   dateProperty,
   idProperty,
+  objectProperty,
   stringListProperty,
   textProperty,
   userIdProperty,
 } from './common';
+
+const phoneProperty = { type: 'string', maxLength: 30, pattern: '^[+0-9 ]{6,30}$' } as const;
 
 /** A patient in home care: demographics, address, care team, PAI summary. */
 export interface PatientDoc {
@@ -19,7 +22,18 @@ export interface PatientDoc {
   sex: 'M' | 'F';
   address: { street: string; city: string; postalCode: string; province: string };
   phone?: string;
+  email?: string;
+  /** Cadastral code of the birthplace (Z… abroad), cross-checked with the codice fiscale. */
+  birthplaceCode?: string;
   location?: { lat: number; lon: number };
+  /** The family member or other person who looks after the patient. */
+  caregiver?: { name: string; relation?: string; phone?: string };
+  /** The family doctor (medico di medicina generale). */
+  familyDoctor?: { name: string; phone?: string };
+  /** First day of home care, the start of the care-intensity (CIA) period. */
+  careStart?: string;
+  /** Warnings shown with every visit (e.g. oxygen at home, aggressive dog, fall risk). */
+  alerts?: string[];
   /** User ids of the nurses who care for this patient; a nurse sees only her care team's patients. */
   careTeam: string[];
   conditions: string[];
@@ -34,7 +48,7 @@ export interface PatientDoc {
 /** JSON Schema of `patients`. */
 export const patientSchema: CollectionSchema = {
   title: 'patient',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -56,7 +70,16 @@ export const patientSchema: CollectionSchema = {
         province: { type: 'string', pattern: '^[A-Z]{2}$' },
       },
     },
-    phone: { type: 'string', maxLength: 30, pattern: '^[+0-9 ]{6,30}$' },
+    phone: phoneProperty,
+    email: { type: 'string', maxLength: 120, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' },
+    birthplaceCode: { type: 'string', maxLength: 4, pattern: '^[A-Z][0-9]{3}$' },
+    caregiver: objectProperty(
+      { name: { type: 'string', minLength: 1, maxLength: 120 }, relation: { type: 'string', maxLength: 60 }, phone: phoneProperty },
+      ['name'],
+    ),
+    familyDoctor: objectProperty({ name: { type: 'string', minLength: 1, maxLength: 120 }, phone: phoneProperty }, ['name']),
+    careStart: dateProperty,
+    alerts: stringListProperty(20, 200),
     location: {
       type: 'object',
       additionalProperties: false,
@@ -80,6 +103,9 @@ export const patientSchema: CollectionSchema = {
   // Names stay clear: the round and the patient list sort and search by them. The birth date is a
   // quasi-identifier queried nowhere, and patients are ~1 % of a caseload: encrypting it costs next to
   // nothing (bench/encryption-cost.mjs; docs/decisions.md, "Encryption at rest").
-  encrypted: ['codiceFiscale', 'birthDate', 'phone', 'address', 'location', 'conditions', 'allergies', 'paiSummary'],
+  encrypted: [
+    'codiceFiscale', 'birthDate', 'phone', 'email', 'birthplaceCode', 'address', 'location', 'caregiver', 'familyDoctor',
+    'careStart', 'alerts', 'conditions', 'allergies', 'paiSummary',
+  ],
   additionalProperties: false,
 };

@@ -4,6 +4,8 @@ import {
   dateProperty,
   idProperty,
   instantProperty,
+  listOf,
+  objectProperty,
   stringListProperty,
   textProperty,
   timeOfDayProperty,
@@ -14,6 +16,17 @@ import {
 export const VISIT_STATUSES = ['planned', 'in-progress', 'done', 'missed'] as const;
 /** A visit's status. */
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+/** What became of one PAI intervention at a visit. */
+export interface VisitTaskResult {
+  interventionId: string;
+  /** The intervention's label when it was done (the PAI may change later). */
+  label: string;
+  outcome: 'done' | 'not-done' | 'partial';
+  /** Why it was not done, or only partly (required then). */
+  reason?: string;
+  note?: string;
+}
 
 /** One home visit: planned in a nurse's round, then carried out (start, end, note). */
 export interface VisitDoc {
@@ -30,6 +43,10 @@ export interface VisitDoc {
   /** Short labels of the PAI tasks due at this visit. */
   tasks: string[];
   note: string;
+  /** The outcome of each PAI intervention due at this visit. */
+  taskResults?: VisitTaskResult[];
+  /** A change to the PAI the nurse proposes (the district nurse or coordinator decides). */
+  paiProposal?: string;
   /** Why a visit was missed (status `missed`). */
   missedReason?: string;
   startedAt?: string;
@@ -41,7 +58,7 @@ export interface VisitDoc {
 /** JSON Schema of `visits`. */
 export const visitSchema: CollectionSchema = {
   title: 'visit',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -57,6 +74,20 @@ export const visitSchema: CollectionSchema = {
     tasks: stringListProperty(30, 200),
     note: textProperty(10_000),
     missedReason: textProperty(500),
+    taskResults: listOf(
+      objectProperty(
+        {
+          interventionId: { type: 'string', minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-9._-]*$' },
+          label: { type: 'string', minLength: 1, maxLength: 200 },
+          outcome: { type: 'string', enum: ['done', 'not-done', 'partial'] },
+          reason: textProperty(500),
+          note: textProperty(1000),
+        },
+        ['interventionId', 'label', 'outcome'],
+      ),
+      60,
+    ),
+    paiProposal: textProperty(2000),
     startedAt: instantProperty,
     endedAt: instantProperty,
   },
@@ -66,6 +97,6 @@ export const visitSchema: CollectionSchema = {
   ],
   indexes: ['date', 'patientId'],
   // The tasks are the PAI's intervention labels (encrypted in careplans): clear here they would leak it.
-  encrypted: ['note', 'missedReason', 'tasks'],
+  encrypted: ['note', 'missedReason', 'tasks', 'taskResults', 'paiProposal'],
   additionalProperties: false,
 };

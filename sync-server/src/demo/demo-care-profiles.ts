@@ -1,30 +1,4 @@
-import type { InterventionFrequency } from '@prossima/domain';
-
-/**
- * Care needs of the national SIAD home-care flow (the list a PAI codes its
- * needs from), as short stable codes with their Italian labels.
- */
-export const SIAD_NEEDS = {
-  'telemonitoraggio': 'Telemonitoraggio dei parametri vitali',
-  'educazione-terapeutica': 'Educazione terapeutica del paziente e del caregiver',
-  'prelievi': 'Prelievi ematici a domicilio',
-  'lesioni-decubito-1-2': 'Lesioni da pressione di grado 1–2',
-  'lesioni-decubito-3-4': 'Lesioni da pressione di grado 3–4',
-  'ulcere': 'Ulcere cutanee (vascolari o diabetiche)',
-  'ossigenoterapia': 'Ossigenoterapia domiciliare',
-  'nutrizione-enterale': 'Nutrizione enterale',
-  'eliminazione-urinaria': 'Gestione dell\'eliminazione urinaria (catetere)',
-  'rischio-infettivo': 'Rischio infettivo',
-  'terapia-sc': 'Terapia sottocutanea o intramuscolare',
-  'aiuto-adl': 'Assistenza nelle attività della vita quotidiana',
-  'supporto-caregiver': 'Supporto al caregiver',
-  'supervisione': 'Supervisione continuativa',
-  'riabilitazione': 'Riabilitazione motoria',
-  'dolore': 'Gestione del dolore',
-} as const;
-
-/** A SIAD need code. */
-export type SiadNeed = keyof typeof SIAD_NEEDS;
+import type { InterventionFrequency, SiadNeedCode } from '@prossima/domain';
 
 /** One intervention of a demo PAI, before its dates are set. */
 export interface DemoIntervention {
@@ -50,7 +24,8 @@ export interface DemoVitals {
 
 /** The clinical picture of one demo patient: PAI, usual vital signs, function. */
 export interface DemoCareProfile {
-  needs: SiadNeed[];
+  /** Codes of the national SIAD need list (domain/src/siad-needs.ts). */
+  needs: SiadNeedCode[];
   goals: { id: string; text: string; targetInDays?: number }[];
   interventions: DemoIntervention[];
   vitals: DemoVitals;
@@ -71,7 +46,7 @@ const onWeekdays = (...weekdays: number[]): InterventionFrequency => ({ kind: 'w
 /** The care profile of each demo patient (fictitious people, plausible ADI cases). */
 export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
   'pat-a-001': {
-    needs: ['telemonitoraggio', 'educazione-terapeutica', 'prelievi'],
+    needs: ['telemetry', 'caregiver-support', 'blood-draws'],
     goals: [
       { id: 'g1', text: 'Nessun ricovero per scompenso nei prossimi 90 giorni', targetInDays: 90 },
       { id: 'g2', text: 'Il paziente misura da solo pressione, SpO2 e peso ogni mattina', targetInDays: 30 },
@@ -88,7 +63,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [10, 0, 5, 5, 10, 10, 5, 10, 10, 0],
   },
   'pat-a-002': {
-    needs: ['lesioni-decubito-1-2', 'aiuto-adl', 'riabilitazione', 'dolore'],
+    needs: ['pressure-ulcers-grade-1-2', 'adl-iadl-help', 'rehabilitation', 'pain'],
     goals: [
       { id: 'g1', text: 'Guarigione della lesione sacrale', targetInDays: 45 },
       { id: 'g2', text: 'Deambulazione con deambulatore per 20 metri', targetInDays: 60 },
@@ -104,7 +79,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     painNrs: 4,
   },
   'pat-a-003': {
-    needs: ['ossigenoterapia', 'educazione-terapeutica', 'telemonitoraggio'],
+    needs: ['oxygen-therapy', 'caregiver-support', 'telemetry'],
     goals: [
       { id: 'g1', text: 'SpO2 a riposo pari o superiore al 90% in ossigenoterapia', targetInDays: 30 },
       { id: 'g2', text: 'Uso corretto degli inalatori verificato a ogni visita', targetInDays: 30 },
@@ -118,7 +93,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [10, 0, 5, 5, 10, 10, 10, 10, 10, 5],
   },
   'pat-a-004': {
-    needs: ['supporto-caregiver', 'supervisione', 'telemonitoraggio'],
+    needs: ['caregiver-support', 'supervision', 'telemetry'],
     goals: [
       { id: 'g1', text: 'Assunzione regolare della terapia antipertensiva', targetInDays: 30 },
       { id: 'g2', text: 'La figlia caregiver riferisce un carico assistenziale sostenibile', targetInDays: 60 },
@@ -132,7 +107,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [5, 0, 0, 5, 5, 5, 5, 10, 10, 0],
   },
   'pat-a-005': {
-    needs: ['eliminazione-urinaria', 'rischio-infettivo', 'aiuto-adl'],
+    needs: ['elimination', 'infection-risk', 'adl-iadl-help'],
     goals: [
       { id: 'g1', text: 'Nessuna infezione delle vie urinarie', targetInDays: 90 },
       { id: 'g2', text: 'Il caregiver svuota e pulisce la sacca in autonomia', targetInDays: 14 },
@@ -146,7 +121,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [5, 0, 0, 0, 5, 0, 0, 5, 5, 0],
   },
   'pat-a-006': {
-    needs: ['ulcere', 'dolore', 'educazione-terapeutica'],
+    needs: ['other-ulcers', 'pain', 'caregiver-support'],
     goals: [
       { id: 'g1', text: 'Riduzione dell\'area dell\'ulcera del 50%', targetInDays: 60 },
       { id: 'g2', text: 'Dolore durante la medicazione non superiore a 3', targetInDays: 30 },
@@ -161,7 +136,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     painNrs: 3,
   },
   'pat-a-007': {
-    needs: ['nutrizione-enterale', 'aiuto-adl', 'supporto-caregiver'],
+    needs: ['enteral-nutrition', 'adl-iadl-help', 'caregiver-support'],
     goals: [
       { id: 'g1', text: 'Peso stabile (variazione inferiore al 2% al mese)', targetInDays: 60 },
       { id: 'g2', text: 'Stomia della PEG integra, senza segni di infezione', targetInDays: 30 },
@@ -176,7 +151,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [0, 0, 0, 0, 5, 5, 0, 5, 0, 0],
   },
   'pat-a-008': {
-    needs: ['prelievi', 'educazione-terapeutica'],
+    needs: ['blood-draws', 'caregiver-support'],
     goals: [{ id: 'g1', text: 'INR in range terapeutico (2,0–3,0) in almeno 3 controlli su 4', targetInDays: 60 }],
     interventions: [
       { id: 'i1', label: 'Prelievo venoso per INR', frequency: everyDays(14), responsibleRole: 'nurse' },
@@ -186,7 +161,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [10, 5, 5, 10, 10, 10, 10, 15, 15, 5],
   },
   'pat-b-001': {
-    needs: ['telemonitoraggio', 'educazione-terapeutica'],
+    needs: ['telemetry', 'caregiver-support'],
     goals: [
       { id: 'g1', text: 'Nessun accesso in pronto soccorso per dispnea', targetInDays: 90 },
       { id: 'g2', text: 'Dieta iposodica seguita secondo il diario alimentare', targetInDays: 30 },
@@ -199,7 +174,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     barthel: [10, 0, 5, 5, 10, 10, 10, 10, 10, 5],
   },
   'pat-b-002': {
-    needs: ['lesioni-decubito-3-4', 'dolore', 'aiuto-adl', 'supporto-caregiver'],
+    needs: ['pressure-ulcers-grade-3-4', 'pain', 'adl-iadl-help', 'caregiver-support'],
     goals: [
       { id: 'g1', text: 'Detersione completa del fondo della lesione al tallone', targetInDays: 30 },
       { id: 'g2', text: 'Apporto proteico adeguato secondo la valutazione nutrizionale', targetInDays: 30 },
@@ -214,7 +189,7 @@ export const DEMO_CARE_PROFILES: Record<string, DemoCareProfile> = {
     painNrs: 6,
   },
   'pat-b-003': {
-    needs: ['educazione-terapeutica', 'terapia-sc'],
+    needs: ['caregiver-support', 'iv-sc-im-therapy'],
     goals: [
       { id: 'g1', text: 'Autosomministrazione corretta dell\'insulina con la penna', targetInDays: 21 },
       { id: 'g2', text: 'Nessuna ipoglicemia sotto 70 mg/dl', targetInDays: 60 },

@@ -1,5 +1,5 @@
-import type { CareplanDoc, ReferralDoc } from '@prossima/domain';
-import { DEMO_CARE_PROFILES, SIAD_NEEDS } from './demo-care-profiles';
+import { siadNeedByCode, type CareplanDoc, type ReferralDoc } from '@prossima/domain';
+import { DEMO_CARE_PROFILES } from './demo-care-profiles';
 import { addDays, instantOn } from './demo-dates';
 import type { DemoPatient } from './demo-people';
 import { CARE_STARTED_DAYS_AGO, DEMO_COORDINATOR } from './demo-visits';
@@ -17,7 +17,7 @@ export function careplanDoc(p: DemoPatient, today: string, at: string): Careplan
     districtId: p.districtId,
     patientId: p.id,
     status: 'active',
-    needs: profile.needs.map((code) => ({ code, label: SIAD_NEEDS[code] })),
+    needs: profile.needs.map((code) => ({ code, label: siadNeedByCode(code)!.label.it })),
     goals: profile.goals.map(({ id, text, targetInDays }) => ({ id, text, ...(targetInDays ? { targetDate: addDays(start, targetInDays) } : {}) })),
     interventions: profile.interventions.map(({ endsAfterDays, ...intervention }) => ({
       ...intervention,

@@ -1,37 +1,16 @@
-import type { AssessmentDoc, ObservationDoc, ReviewDoc } from '@prossima/domain';
+import { answersFromList, bloodPressurePanel, scoreInstrument, toObservationFields, type AssessmentDoc, type ObservationDoc, type ReviewDoc } from '@prossima/domain';
 import { DEMO_CARE_PROFILES, type DemoVitals } from './demo-care-profiles';
 import { addDays, instantOn } from './demo-dates';
 import type { DemoPatient } from './demo-people';
 import { HISTORY_DAYS_AGO, visitId } from './demo-visits';
 
-/** LOINC codes and UCUM units of the vital signs the kit and the nurse record. */
-export const VITAL_CODES = {
-  bloodPressurePanel: '85354-9',
-  systolic: '8480-6',
-  diastolic: '8462-4',
-  heartRate: '8867-4',
-  spo2: '59408-5',
-  temperature: '8310-5',
-  weight: '29463-7',
-} as const;
-
 /** Barthel Index items, in the order of `DemoCareProfile.barthel`. */
 export const BARTHEL_ITEMS = ['feeding', 'bathing', 'grooming', 'dressing', 'bowels', 'bladder', 'toilet', 'transfers', 'mobility', 'stairs'] as const;
 
-/** The Barthel band of a 0–100 total (Shah 1989). */
-export function barthelBand(total: number): string {
-  if (total <= 20) return 'total';
-  if (total <= 60) return 'severe';
-  if (total <= 90) return 'moderate';
-  if (total <= 99) return 'slight';
-  return 'independent';
-}
-
-/** The band of a 0–10 pain rating: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. */
-export function painBand(score: number): string {
-  if (score === 0) return 'none';
-  if (score <= 3) return 'mild';
-  return score <= 6 ? 'moderate' : 'severe';
+/** An assessment's score fields, from the one scoring engine (as the tablet computes them). */
+function scored(instrumentId: string, answers: { itemId: string; value: string | number }[]): Pick<AssessmentDoc, 'instrumentId' | 'answers' | 'total' | 'band' | 'convention'> {
+  const score = scoreInstrument(instrumentId, answersFromList(answers));
+  return { instrumentId: score.instrumentId, answers, total: score.total, band: score.band?.code ?? '', convention: score.convention };
 }
 
 /** The home kit of Antonio Esposito (pat-a-001), and the device his readings come from. */
@@ -64,19 +43,13 @@ function vitalSigns(
   const docs: ObservationDoc[] = [];
   if (v.systolic !== undefined && v.diastolic !== undefined) {
     docs.push(
-      doc('bp', {
-        code: VITAL_CODES.bloodPressurePanel,
-        components: [
-          { code: VITAL_CODES.systolic, value: v.systolic, unit: 'mm[Hg]' },
-          { code: VITAL_CODES.diastolic, value: v.diastolic, unit: 'mm[Hg]' },
-        ],
-      }, sources.bp ?? MANUAL),
+      doc('bp', bloodPressurePanel(v.systolic, v.diastolic), sources.bp ?? MANUAL),
     );
   }
-  if (v.heartRate !== undefined) docs.push(doc('hr', { code: VITAL_CODES.heartRate, value: v.heartRate, unit: '/min' }, sources.bp ?? MANUAL));
-  if (v.spo2 !== undefined) docs.push(doc('spo2', { code: VITAL_CODES.spo2, value: v.spo2, unit: '%' }, sources.spo2 ?? MANUAL));
-  if (v.temperature !== undefined) docs.push(doc('temp', { code: VITAL_CODES.temperature, value: v.temperature, unit: 'Cel' }, MANUAL));
-  if (v.weight !== undefined) docs.push(doc('weight', { code: VITAL_CODES.weight, value: v.weight, unit: 'kg' }, MANUAL));
+  if (v.heartRate !== undefined) docs.push(doc('hr', toObservationFields('heart-rate', v.heartRate), sources.bp ?? MANUAL));
+  if (v.spo2 !== undefined) docs.push(doc('spo2', toObservationFields('spo2', v.spo2), sources.spo2 ?? MANUAL));
+  if (v.temperature !== undefined) docs.push(doc('temp', toObservationFields('body-temperature', v.temperature), MANUAL));
+  if (v.weight !== undefined) docs.push(doc('weight', toObservationFields('body-weight', v.weight), MANUAL));
   return docs;
 }
 
@@ -131,28 +104,11 @@ export function historyAssessments(p: DemoPatient, today: string): AssessmentDoc
   const date = addDays(today, -HISTORY_DAYS_AGO[1]);
   const takenAt = instantOn(date, '09:25');
   const common = { districtId: p.districtId, patientId: p.id, visitId: visitId(date, p.id), takenAt, updatedAt: takenAt, updatedBy: p.nurseId };
-  const total = profile.barthel.reduce((sum, value) => sum + value, 0);
   const docs: AssessmentDoc[] = [
-    {
-      id: `asm-${p.id}-${date}-barthel`,
-      ...common,
-      instrumentId: 'barthel',
-      answers: BARTHEL_ITEMS.map((itemId, i) => ({ itemId, value: profile.barthel[i] })),
-      total,
-      band: barthelBand(total),
-      convention: 'shah-1989',
-    },
+    { id: `asm-${p.id}-${date}-barthel`, ...common, ...scored('barthel', BARTHEL_ITEMS.map((itemId, i) => ({ itemId, value: String(profile.barthel[i]) }))) },
   ];
   if (profile.painNrs !== undefined) {
-    docs.push({
-      id: `asm-${p.id}-${date}-nrs`,
-      ...common,
-      instrumentId: 'nrs-pain',
-      answers: [{ itemId: 'intensity', value: profile.painNrs }],
-      total: profile.painNrs,
-      band: painBand(profile.painNrs),
-      convention: 'nrs-0-3-6-10',
-    });
+    docs.push({ id: `asm-${p.id}-${date}-nrs`, ...common, ...scored('nrs', [{ itemId: 'intensity', value: String(profile.painNrs) }]) });
   }
   return docs;
 }

@@ -98,7 +98,7 @@ describe('demo data', () => {
     const barthel = (await docsOf('distretto-a', 'assessments')).filter((a) => a.instrumentId === 'barthel');
     expect(barthel.length).toBe(DEMO_PATIENTS.filter((p) => p.districtId === 'distretto-a').length);
     for (const a of barthel) {
-      expect(a.total).toBe(a.answers.reduce((sum: number, answer: Doc) => sum + answer.value, 0));
+      expect(a.total).toBe(a.answers.reduce((sum: number, answer: Doc) => sum + Number(answer.value), 0));
       expect(a.convention).toBe('shah-1989');
       const band = a.total <= 20 ? 'total' : a.total <= 60 ? 'severe' : a.total <= 90 ? 'moderate' : a.total < 100 ? 'slight' : 'independent';
       expect(a.band).toBe(band);

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName, type CollectionSchema } from '@prossima/domain';
+import { COLLECTION_SCHEMAS, COLLECTIONS, documentRuleProblem, type CollectionName, type CollectionSchema } from '@prossima/domain';
 
 /**
  * The store-side form of a collection schema: the same properties and
@@ -30,7 +30,11 @@ export function storeSchemaOf(schema: CollectionSchema): object {
   };
 }
 
-/** Checks documents against their collection's schema and names the first problem in plain words. */
+/**
+ * Checks documents against their collection's schema, then against the rules
+ * the schema cannot state (domain/src/document-rules.ts: a score that matches
+ * its answers, a vital sign that can exist…), and names the first problem in plain words.
+ */
 export class DocumentValidator {
   private readonly validators: Record<CollectionName, ValidateFunction>;
 
@@ -44,8 +48,8 @@ export class DocumentValidator {
   /** `null` when `doc` is a valid document of `collection`, else a sentence naming the field and the rule. */
   problemOf(collection: CollectionName, doc: unknown): string | null {
     const validate = this.validators[collection];
-    if (validate(doc)) return null;
-    return describeError(validate.errors?.[0]);
+    if (!validate(doc)) return describeError(validate.errors?.[0]);
+    return documentRuleProblem(collection, doc as Record<string, unknown>);
   }
 }
 

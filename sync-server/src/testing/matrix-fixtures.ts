@@ -22,7 +22,7 @@ const TEMPLATES: Record<CollectionName, Record<string, unknown>> = {
     careTeam: [], conditions: [], allergies: [], paiSummary: '', status: 'active',
   },
   careplans: {
-    patientId: 'pat-a-001', status: 'active', needs: [{ code: 'telemonitoraggio', label: 'Telemonitoraggio' }],
+    patientId: 'pat-a-001', status: 'active', needs: [{ code: 'telemetry', label: 'Telemetria' }],
     goals: [{ id: 'g1', text: 'Parametri stabili' }],
     interventions: [{ id: 'i1', label: 'Parametri vitali', frequency: { kind: 'weekly', timesPerWeek: 2 }, responsibleRole: 'nurse', startDate: '2026-05-04' }],
     reviewDate: '2026-08-01',
