@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import type { PatientDoc, VisitDoc } from '@prossima/domain';
+import type { AssessmentDoc, CareplanDoc, ObservationDoc, PatientDoc, VisitDoc } from '@prossima/domain';
 import { map, Observable, of } from 'rxjs';
 import { DatabaseService } from './database';
 
@@ -49,6 +49,44 @@ export class LocalRecords {
   visit$(id: string): Observable<VisitDoc | null> {
     return this.database.watch(({ collections: { visits } }) =>
       visits ? visits.findOne(id).$.pipe(map((doc) => doc?.toMutableJSON() ?? null)) : of(null),
+    );
+  }
+
+  /** A patient's care plans (PAI), newest review first; the active one is what the visit follows. */
+  careplansOfPatient$(patientId: string): Observable<CareplanDoc[]> {
+    return this.database.watch(({ collections: { careplans } }) =>
+      careplans
+        ? careplans.find({ selector: { patientId } }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()).sort((a, b) => b.reviewDate.localeCompare(a.reviewDate))))
+        : of([]),
+    );
+  }
+
+  /** One care plan, or `null`. */
+  careplan$(id: string): Observable<CareplanDoc | null> {
+    return this.database.watch(({ collections: { careplans } }) =>
+      careplans ? careplans.findOne(id).$.pipe(map((doc) => doc?.toMutableJSON() ?? null)) : of(null),
+    );
+  }
+
+  /** A patient's assessments, oldest first (optionally of one instrument). */
+  assessmentsOfPatient$(patientId: string, instrumentId?: string): Observable<AssessmentDoc[]> {
+    return this.database.watch(({ collections: { assessments } }) =>
+      assessments
+        ? assessments
+            .find({ selector: { patientId, ...(instrumentId ? { instrumentId } : {}) } })
+            .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()).sort((a, b) => a.takenAt.localeCompare(b.takenAt))))
+        : of([]),
+    );
+  }
+
+  /** A patient's observations, oldest first (optionally of one LOINC code). */
+  observationsOfPatient$(patientId: string, code?: string): Observable<ObservationDoc[]> {
+    return this.database.watch(({ collections: { observations } }) =>
+      observations
+        ? observations
+            .find({ selector: { patientId, ...(code ? { code } : {}) }, sort: [{ effectiveAt: 'asc' }] })
+            .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON())))
+        : of([]),
     );
   }
 
