@@ -1,4 +1,6 @@
-import type { Role } from '@prossima/domain';
+import type { PatientDoc, Role } from '@prossima/domain';
+
+type PatientContacts = Required<Pick<PatientDoc, 'caregiver' | 'familyDoctor'>>;
 
 /** The two demo districts (ULSS 6 Euganea, Padova). */
 export const DEMO_DISTRICTS = [
@@ -62,3 +64,18 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   { id: 'pat-b-002', districtId: B, nurseId: FERRI, givenName: 'Gina', familyName: 'Favaro', sex: 'F', birthDate: '1935-10-21', birthplaceCode: 'B563', street: 'Via Rialto 9', city: 'Camposampiero', postalCode: '35012', phone: '+39 049 579 3344', conditions: ['Lesione da pressione al tallone stadio III'], allergies: ['Sulfamidici'], paiSummary: 'Medicazione quotidiana del tallone; scarico pressorio; valutazione nutrizionale.', tasks: ['Medicazione tallone'], lat: 45.5702, lon: 11.9324 },
   { id: 'pat-b-003', districtId: B, nurseId: FERRI, givenName: 'Sergio', familyName: 'Baggio', sex: 'M', birthDate: '1950-02-27', birthplaceCode: 'C743', street: 'Via Marconi 44', city: 'Cittadella', postalCode: '35013', phone: '+39 049 597 8899', conditions: ['Diabete mellito tipo 2 insulinotrattato'], allergies: [], paiSummary: 'Controllo glicemico ed educazione all\'autosomministrazione dell\'insulina.', tasks: ['Glicemia capillare', 'Educazione terapeutica'], lat: 45.6455, lon: 11.7861 },
 ];
+
+/** Who looks after each demo patient, the family doctor, and the warnings the nurse sees before entering. */
+export const DEMO_CONTACTS: Record<string, { caregiver?: PatientContacts['caregiver']; familyDoctor: PatientContacts['familyDoctor']; alerts: string[] }> = {
+  'pat-a-001': { caregiver: { name: 'Carmela Esposito', relation: 'Moglie', phone: '+39 049 876 5432' }, familyDoctor: { name: 'Dott. Paolo Marin', phone: '+39 049 820 1100' }, alerts: ['Restrizione idrica 1,5 L/die'] },
+  'pat-a-002': { caregiver: { name: 'Laura Zanetti', relation: 'Figlia (convivente)', phone: '+39 347 112 2334' }, familyDoctor: { name: 'Dott.ssa Anna Rizzo', phone: '+39 049 830 2200' }, alerts: ['Alto rischio di cadute', 'Materasso antidecubito in uso'] },
+  'pat-a-003': { caregiver: { name: 'Ivo Bortolami', relation: 'Fratello', phone: '+39 340 556 7788' }, familyDoctor: { name: 'Dott. Paolo Marin', phone: '+39 049 820 1100' }, alerts: ['Ossigeno in casa: non fumare, niente fiamme libere'] },
+  'pat-a-004': { caregiver: { name: 'Davide Menegazzo', relation: 'Figlio', phone: '+39 348 990 1122' }, familyDoctor: { name: 'Dott. Marco Pavan', phone: '+39 049 840 3300' }, alerts: ['Paziente disorientata: parlare con il caregiver'] },
+  'pat-a-005': { caregiver: { name: 'Nadia Pittarello', relation: 'Moglie', phone: '+39 049 605 7788' }, familyDoctor: { name: 'Dott.ssa Anna Rizzo', phone: '+39 049 830 2200' }, alerts: ['Cane in giardino: suonare e attendere'] },
+  'pat-a-006': { familyDoctor: { name: 'Dott. Marco Pavan', phone: '+39 049 840 3300' }, alerts: [] },
+  'pat-a-007': { caregiver: { name: 'Silvia Scarpa', relation: 'Nuora', phone: '+39 333 445 5667' }, familyDoctor: { name: 'Dott. Paolo Marin', phone: '+39 049 820 1100' }, alerts: ['Rischio di aspirazione: testiera a 30°'] },
+  'pat-a-008': { familyDoctor: { name: 'Dott.ssa Anna Rizzo', phone: '+39 049 830 2200' }, alerts: [] },
+  'pat-b-001': { caregiver: { name: 'Luisa Cecchinato', relation: 'Moglie', phone: '+39 049 940 1122' }, familyDoctor: { name: 'Dott. Giorgio Zen', phone: '+39 049 950 4400' }, alerts: [] },
+  'pat-b-002': { caregiver: { name: 'Mario Favaro', relation: 'Figlio', phone: '+39 335 667 7889' }, familyDoctor: { name: 'Dott. Giorgio Zen', phone: '+39 049 950 4400' }, alerts: ['Scale ripide all\'ingresso'] },
+  'pat-b-003': { familyDoctor: { name: 'Dott.ssa Elisa Bano', phone: '+39 049 960 5500' }, alerts: [] },
+};

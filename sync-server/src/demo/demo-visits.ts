@@ -1,6 +1,6 @@
 import { computeCodiceFiscale, type PatientDoc, type RoundDoc, type VisitDoc } from '@prossima/domain';
 import { addDays, instantOn, timeAt } from './demo-dates';
-import { DEMO_PATIENTS, type DemoPatient } from './demo-people';
+import { DEMO_CONTACTS, DEMO_PATIENTS, type DemoPatient } from './demo-people';
 
 /** The COT coordinator who registers patients and publishes rounds in the demo. */
 export const DEMO_COORDINATOR = 'u-cot-neri';
@@ -17,7 +17,8 @@ const HISTORY_NOTES = [
 ];
 
 /** The patient document of a demo patient. */
-export function patientDoc(p: DemoPatient, at: string): PatientDoc {
+export function patientDoc(p: DemoPatient, today: string, at: string): PatientDoc {
+  const contacts = DEMO_CONTACTS[p.id];
   return {
     id: p.id,
     districtId: p.districtId,
@@ -28,7 +29,11 @@ export function patientDoc(p: DemoPatient, at: string): PatientDoc {
     sex: p.sex,
     address: { street: p.street, city: p.city, postalCode: p.postalCode, province: 'PD' },
     phone: p.phone,
+    birthplaceCode: p.birthplaceCode,
     location: { lat: p.lat, lon: p.lon },
+    ...(contacts?.caregiver ? { caregiver: contacts.caregiver } : {}),
+    ...(contacts ? { familyDoctor: contacts.familyDoctor, alerts: contacts.alerts } : {}),
+    careStart: addDays(today, -CARE_STARTED_DAYS_AGO),
     careTeam: [p.nurseId],
     conditions: p.conditions,
     allergies: p.allergies,

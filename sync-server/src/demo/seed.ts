@@ -50,7 +50,7 @@ async function seedDistrict(store: CouchStore, districtId: string, today: string
   const insert = (collection: CollectionName, docs: { id: string }[]) => insertMissing(store, db(collection), docs);
 
   const patients = DEMO_PATIENTS.filter((p) => p.districtId === districtId);
-  const newPatients = await insert('patients', patients.map((p) => patientDoc(p, at)));
+  const newPatients = await insert('patients', patients.map((p) => patientDoc(p, today, at)));
   const newCareplans = await insert('careplans', patients.map((p) => careplanDoc(p, today, at)));
   // Dated history goes in once: past visits with a new patient, past clinical records with a patient's first PAI
   // (so a data folder from before the PAI existed gets its records too, and no day adds them again).
