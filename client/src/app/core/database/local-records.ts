@@ -61,6 +61,13 @@ export class LocalRecords {
     );
   }
 
+  /** The care plans in force (status active) of every readable patient: the round shows what is due from them. */
+  activeCareplans$(): Observable<CareplanDoc[]> {
+    return this.database.watch(({ collections: { careplans } }) =>
+      careplans ? careplans.find({ selector: { status: 'active' } }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()))) : of([]),
+    );
+  }
+
   /** One care plan, or `null`. */
   careplan$(id: string): Observable<CareplanDoc | null> {
     return this.database.watch(({ collections: { careplans } }) =>

@@ -11,8 +11,14 @@ import { ShortDatePipe } from '../../core/i18n/format-pipes';
 import { LanguageService } from '../../core/i18n/language';
 import { RecordOpenings } from '../../core/sync/audit-queue';
 import { fullName, newestFirst } from '../visits/round';
+import { careIntensityOf, codiceFiscaleCheck } from './patient-summary';
 
-/** A patient's record: demographics, conditions, allergies, the PAI summary and the visits. */
+/**
+ * A patient's record: demographics (the codice fiscale checked against them),
+ * contacts, caregiver and family doctor, conditions, allergies and alerts, the
+ * care intensity (CIA, ADI level), links to the PAI, the scores and the vital
+ * signs, and the visits.
+ */
 @Component({
   selector: 'app-patient-page',
   imports: [RouterLink, TranslatePipe, ShortDatePipe],
@@ -43,6 +49,22 @@ export class PatientPage {
     if (user?.role !== 'nurse') return null;
     const today = localDate(this.clock());
     return this.visits().find((v) => v.date === today && v.nurseId === user.id) ?? null;
+  });
+
+  /** What the codice fiscale contradicts in the record (empty when it agrees). */
+  protected readonly cfProblems = computed(() => {
+    const p = this.patient();
+    return p ? codiceFiscaleCheck(p) : [];
+  });
+  /** CIA and ADI level from the start of care to today; `null` without a start of care. */
+  protected readonly intensity = computed(() => {
+    const p = this.patient();
+    return p ? careIntensityOf(p, this.visitList() ?? [], localDate(this.clock())) : null;
+  });
+  /** Staff see the clinical sections (PAI, scores, vital signs) as pages of their own. */
+  protected readonly isStaff = computed(() => {
+    const role = this.user()?.role;
+    return role === 'nurse' || role === 'district-nurse' || role === 'coordinator';
   });
 
   constructor() {

@@ -34,6 +34,7 @@ export class RoundPage {
   protected readonly date = computed(() => addDays(localDate(this.clock()), this.dayOffset()));
   private readonly visits = toSignal(toObservable(this.date).pipe(switchMap((date) => this.records.visitsOn$(date))));
   private readonly patients = toSignal(this.records.patients$());
+  private readonly careplans = toSignal(this.records.activeCareplans$());
 
   /** The stops in order; `undefined` while the local database is opening. */
   protected readonly round = computed(() => {
@@ -41,6 +42,6 @@ export class RoundPage {
     const patients = this.patients();
     const user = this.user();
     if (visits === undefined || patients === undefined || !user) return undefined;
-    return buildRound(visits, patients, user.id, this.date());
+    return buildRound(visits, patients, user.id, this.date(), this.careplans() ?? []);
   });
 }
