@@ -18,6 +18,12 @@ export const visitsRoutes: Routes = [
     loadComponent: () => import('./round-page').then((m) => m.RoundPage),
   },
   {
+    path: 'visite/:id/resoconto',
+    title: 'titles.visitReport',
+    canActivate: [roleGuard(['nurse', 'district-nurse', 'coordinator'])],
+    loadComponent: () => import('./visit-report-page').then((m) => m.VisitReportPage),
+  },
+  {
     path: 'visite/:id',
     title: 'titles.visit',
     canActivate: [roleGuard(['nurse', 'district-nurse', 'coordinator'])],
