@@ -10,7 +10,7 @@ export class VisitPage {
 
   async writeNote(text: string): Promise<void> {
     await this.note().fill(text);
-    await this.page.getByRole('button', { name: 'Salva nota' }).click();
-    await expect(this.page.getByText('Nota salvata')).toBeVisible();
+    await this.page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect(this.page.getByText('Visita salvata')).toBeVisible();
   }
 }

@@ -1,9 +1,12 @@
 import { Routes } from '@angular/router';
 import { lockedGuard, redirectHome, signedInGuard, signedOutGuard, unlockedGuard } from './core/auth/auth-guards';
 import { adminRoutes } from './features/admin/admin.routes';
+import { assessmentsRoutes } from './features/assessments/assessments.routes';
+import { careplanRoutes } from './features/careplan/careplan.routes';
 import { conflictsRoutes } from './features/conflicts/conflicts.routes';
 import { patientRoutes } from './features/patient/patient.routes';
 import { visitsRoutes } from './features/visits/visits.routes';
+import { vitalsRoutes } from './features/vitals/vitals.routes';
 
 /** Every page is lazy: the initial bundle holds only the frame, auth and sync state. */
 export const routes: Routes = [
@@ -28,6 +31,9 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: redirectHome },
       ...visitsRoutes,
       ...patientRoutes,
+      ...careplanRoutes,
+      ...assessmentsRoutes,
+      ...vitalsRoutes,
       ...adminRoutes,
       ...conflictsRoutes,
     ],

@@ -11,6 +11,8 @@ import { ShortDatePipe } from '../../core/i18n/format-pipes';
 import { LanguageService } from '../../core/i18n/language';
 import { RecordOpenings } from '../../core/sync/audit-queue';
 import { fullName, newestFirst } from '../visits/round';
+import { LatestScores } from '../assessments/latest-scores';
+import { LatestVitalsComponent } from '../vitals/latest-vitals';
 import { careIntensityOf, codiceFiscaleCheck } from './patient-summary';
 
 /**
@@ -21,7 +23,7 @@ import { careIntensityOf, codiceFiscaleCheck } from './patient-summary';
  */
 @Component({
   selector: 'app-patient-page',
-  imports: [RouterLink, TranslatePipe, ShortDatePipe],
+  imports: [RouterLink, TranslatePipe, ShortDatePipe, LatestVitalsComponent, LatestScores],
   templateUrl: './patient-page.html',
   styleUrl: './patient-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
