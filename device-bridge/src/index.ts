@@ -103,3 +103,8 @@ export type { AdjustReason, CurrentTime, CurrentTimeFields, DayOfWeek } from './
 // strip model: their index files list their public names one by one.
 export * from './vendor/index';
 export * from './ecg/index';
+
+// Transport, drivers and simulator: their index files list their public names one by one.
+export * from './transport/index';
+export * from './drivers/index';
+export * from './simulator/index';
