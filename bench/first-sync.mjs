@@ -8,6 +8,7 @@
 //   node bench/first-sync.mjs         (CASELOAD=20000 by default)
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { countLocalDocuments, visibleCounts } from './lib/app-sync.mjs';
 import { COLLECTIONS } from './lib/collections.mjs';
 import { caseload, writeCaseload } from './lib/caseload.mjs';
 import { login, machine, root, startStore, startSyncServer } from './lib/servers.mjs';
@@ -16,42 +17,33 @@ const CASELOAD = Number(process.env.CASELOAD ?? 20000);
 const SERVER_PORT = 8394;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Documents the nurse may read, per collection, counted through the gateway. */
-async function visibleCounts(base, token) {
-  const counts = {};
-  for (const collection of COLLECTIONS) {
-    const response = await fetch(`${base}/sync/${collection}/_changes`, { headers: { authorization: `Bearer ${token}` } });
-    if (response.ok) counts[collection] = (await response.json()).results.length;
-  }
-  return counts;
+/** BENCH_PROFILE=1: a CPU profile of the app's page during the first sync (the sampling slows it a little). */
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return cdp;
 }
 
-/** Rows in the page's RxDB/Dexie IndexedDB databases, per collection (encrypted or not, a row is a document). */
-function countLocalDocuments(collections) {
-  return (async () => {
-    const counts = {};
-    for (const info of await indexedDB.databases()) {
-      const collection = collections.find((c) => info.name?.endsWith(`--${c}`));
-      if (!collection || !info.name?.includes('prossima')) continue;
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open(info.name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const stores = [...db.objectStoreNames].filter((name) => name === 'docs' || name.endsWith('docs'));
-      let count = 0;
-      for (const store of stores) {
-        count += await new Promise((resolve) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => resolve(0);
-        });
-      }
-      db.close();
-      counts[collection] = (counts[collection] ?? 0) + count;
-    }
-    return counts;
-  })();
+/** Prints the functions with the most self time, and the time per script. */
+async function printProfile(cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const intervals = profile.timeDeltas;
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (intervals[i] ?? 0)));
+  const byFunction = new Map();
+  const byScript = new Map();
+  for (const [id, micros] of self) {
+    const { callFrame: f } = byId.get(id);
+    const fn = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
+    const script = f.url.split('/').pop() || f.functionName;
+    byScript.set(script, (byScript.get(script) ?? 0) + micros);
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  console.log(`profile, self time by script:\n${top(byScript, 12)}\nby function:\n${top(byFunction, 40)}`);
 }
 
 const dataDir = join(root, 'test-results/bench-first-sync');
@@ -69,10 +61,19 @@ try {
   // 1. The app.
   const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
   const page = await context.newPage();
+  if (process.env.BENCH_TRACE) {
+    // Request timeline from the sign-in click: where the time before the first stored document goes.
+    const t0 = () => (globalThis.clickedAt ? (performance.now() - globalThis.clickedAt).toFixed(0) : '-');
+    page.on('request', (r) => console.log(`${t0()} ms → ${r.method()} ${r.url().replace(server.base, '')}`));
+    page.on('requestfinished', (r) => console.log(`${t0()} ms ← ${r.url().replace(server.base, '')}`));
+    page.on('console', (m) => console.log(`${t0()} ms console: ${m.text()}`));
+  }
   await page.goto(`${server.base}/login`);
   await page.getByLabel('Nome utente').fill('ifec.rossi');
   await page.getByLabel('Password').fill('prossima');
+  const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
   const started = performance.now();
+  globalThis.clickedAt = started;
   await page.getByRole('button', { name: 'Accedi' }).click();
   let local = {};
   let firstStored = 0;
@@ -86,6 +87,7 @@ try {
     await new Promise((r) => setTimeout(r, 250));
   }
   const finished = performance.now();
+  if (profiler) await printProfile(profiler);
   const appSeconds = (finished - started) / 1000;
   const syncSeconds = (finished - firstStored) / 1000;
   console.log(`\napp (RxDB, Dexie/IndexedDB, encrypted fields, through the gateway): ${total} documents in ${appSeconds.toFixed(1)} s = ${(total / appSeconds).toFixed(0)} docs/s from the sign-in click (sign-in, key derivation and database set-up included)`);

@@ -7,10 +7,12 @@ import { VisitPage } from './pages/visit.page';
 
 /** Assert the page has no serious or critical WCAG 2.1 A/AA violation (axe-core). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // The pointer rests where the last click left it: a hover state layer caught mid-transition is not the page's colours.
+  await page.mouse.move(0, 0);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`);
   expect(serious, `axe violations on ${page.url()}`).toEqual([]);
 }
 

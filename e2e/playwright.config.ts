@@ -31,6 +31,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
+    // The app honours reduced motion (styles.scss): no colour caught mid-transition by axe's contrast check.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueReasonLabel, interventionsDueOn, TASK_OUTCOMES, validateTaskOutcome, type TaskRecord } from './careplan-due';
+import { dueReasonLabel, interventionsDueAtVisit, interventionsDueOn, TASK_OUTCOMES, validateTaskOutcome, type TaskRecord } from './careplan-due';
 import type { CareplanDoc, CareplanIntervention, InterventionFrequency } from './schemas/careplan';
 
 function plan(interventions: CareplanIntervention[], status: CareplanDoc['status'] = 'active'): Pick<CareplanDoc, 'status' | 'interventions'> {
@@ -180,5 +180,26 @@ describe('validateTaskOutcome', () => {
     ]);
     expect(validateTaskOutcome({ interventionId: 'i1', outcome: 'partial', reason: 'x'.repeat(501) })[0]).toMatchObject({ field: 'reason', code: 'too-long' });
     expect(validateTaskOutcome({ interventionId: 'i1', outcome: 'done', reason: 42 })[0]).toMatchObject({ field: 'reason', code: 'invalid' });
+  });
+});
+
+describe('interventionsDueAtVisit', () => {
+  const plan = {
+    status: 'active' as const,
+    interventions: [
+      { id: 'dressing', label: 'Medicazione', frequency: { kind: 'daily' as const }, responsibleRole: 'nurse', startDate: '2026-01-01' },
+      { id: 'hygiene', label: 'Igiene', frequency: { kind: 'daily' as const }, responsibleRole: 'caregiver', startDate: '2026-01-01' },
+      { id: 'physio', label: 'Fisioterapia', frequency: { kind: 'daily' as const }, responsibleRole: 'physiotherapist', startDate: '2026-01-01' },
+    ],
+  };
+
+  it('when several roles have interventions due, then the nurse’s visit lists only the nurse’s', () => {
+    expect(interventionsDueAtVisit(plan, '2026-01-05').map((d) => d.intervention.id)).toEqual(['dressing']);
+    expect(interventionsDueAtVisit(plan, '2026-01-05', ['physiotherapist']).map((d) => d.intervention.id)).toEqual(['physio']);
+  });
+
+  it('when there is no plan or the date is broken, then nothing is due (the visit page keeps working)', () => {
+    expect(interventionsDueAtVisit(null, '2026-01-05')).toEqual([]);
+    expect(interventionsDueAtVisit(plan, '2026-02-30')).toEqual([]);
   });
 });

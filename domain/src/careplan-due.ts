@@ -154,6 +154,29 @@ export function interventionsDueOn(
   return due;
 }
 
+/** The responsible roles whose interventions the family and community nurse (IFeC) carries out at her visit. */
+export const NURSE_VISIT_ROLES: readonly string[] = ['nurse'];
+
+/**
+ * The interventions due at a home visit on `date`: those due that day whose
+ * responsible role is one the visiting professional carries out (the caregiver's
+ * daily care or the physiotherapist's sessions are not the nurse's tasks).
+ * A plan with a broken date lists nothing rather than breaking the visit.
+ */
+export function interventionsDueAtVisit(
+  careplan: Pick<CareplanDoc, 'status' | 'interventions'> | null,
+  date: string,
+  roles: readonly string[] = NURSE_VISIT_ROLES,
+): DueIntervention[] {
+  if (!careplan) return [];
+  try {
+    return interventionsDueOn(careplan, date).filter(({ intervention }) => roles.includes(intervention.responsibleRole));
+  } catch (err) {
+    if (err instanceof RangeError) return [];
+    throw err;
+  }
+}
+
 const WEEKDAY_NAMES = {
   it: ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],

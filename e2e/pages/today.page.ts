@@ -10,7 +10,7 @@ export class TodayPage {
 
   /** The links to the patients of the round, in planned order. */
   patientLinks() {
-    return this.page.getByRole('main').getByRole('listitem').getByRole('link');
+    return this.page.getByRole('main').getByRole('heading', { level: 2 }).getByRole('link');
   }
 
   /** The always-visible sync status region. */

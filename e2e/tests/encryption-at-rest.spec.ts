@@ -64,7 +64,7 @@ test.describe('clinical data encrypted at rest, unlocked offline, wiped at sign-
       await tab.getByLabel('Password').fill('prossima');
       await tab.getByRole('button', { name: 'Sblocca' }).click();
       await expect(tab.getByRole('heading', { level: 1, name: 'Oggi' })).toBeVisible();
-      await expect(tab.getByRole('main').getByRole('listitem').getByRole('link')).toHaveCount(5);
+      await expect(tab.getByRole('main').getByRole('heading', { level: 2 }).getByRole('link')).toHaveCount(5);
       await tab.close();
     });
   });

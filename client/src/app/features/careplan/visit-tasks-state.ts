@@ -1,7 +1,7 @@
 import {
   type CareplanDoc,
   type DueIntervention,
-  interventionsDueOn,
+  interventionsDueAtVisit,
   type TaskOutcome,
   type TaskOutcomeProblem,
   validateTaskOutcome,
@@ -22,16 +22,9 @@ export interface TaskEntry {
   note: string;
 }
 
-/** The interventions of `careplan` due on the visit's date (none without a plan, or for a broken date). */
+/** The nurse's interventions of `careplan` due on the visit's date (none without a plan, or for a broken date). */
 export function dueAtVisit(visit: Pick<VisitDoc, 'date'>, careplan: Pick<CareplanDoc, 'status' | 'interventions'> | null): DueIntervention[] {
-  if (!careplan) return [];
-  try {
-    return interventionsDueOn(careplan, visit.date);
-  } catch (err) {
-    // A plan stored with a broken date must not break the visit page: nothing is listed.
-    if (err instanceof RangeError) return [];
-    throw err;
-  }
+  return interventionsDueAtVisit(careplan, visit.date);
 }
 
 /** The entries the visit's recorded results give, by intervention id. */

@@ -1,4 +1,4 @@
-import { interventionsDueOn, type CareplanDoc, type PatientDoc, type VisitDoc } from '@prossima/domain';
+import { interventionsDueAtVisit, type CareplanDoc, type PatientDoc, type VisitDoc } from '@prossima/domain';
 
 /** One stop of a nurse's round: the visit, and its patient when on this device. */
 export interface RoundStop {
@@ -25,10 +25,10 @@ export function activeCareplan(careplans: readonly CareplanDoc[], patientId: str
   );
 }
 
-/** The labels of what is due at a visit (see {@link RoundStop.dueTasks}). */
+/** The labels of the nurse's tasks due at a visit (see {@link RoundStop.dueTasks}). */
 export function dueTasks(visit: Pick<VisitDoc, 'date' | 'tasks'>, careplan: CareplanDoc | null): string[] {
   if (!careplan) return visit.tasks;
-  return interventionsDueOn(careplan, visit.date).map(({ intervention, timesOnDay }) =>
+  return interventionsDueAtVisit(careplan, visit.date).map(({ intervention, timesOnDay }) =>
     timesOnDay > 1 ? `${intervention.label} (×${timesOnDay})` : intervention.label,
   );
 }

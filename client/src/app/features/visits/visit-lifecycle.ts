@@ -1,4 +1,4 @@
-import { interventionsDueOn, type CareplanDoc, type VisitDoc, type VisitTaskResult } from '@prossima/domain';
+import { interventionsDueAtVisit, type CareplanDoc, type VisitDoc, type VisitTaskResult } from '@prossima/domain';
 import type { AuditedPatch } from '../../core/sync/local-writes';
 
 /**
@@ -48,9 +48,8 @@ export function progressPatch(
 
 /** The due interventions that have no outcome among `results` yet: a visit cannot close while any is left. */
 export function tasksWithoutOutcome(visit: Pick<VisitDoc, 'date'>, careplan: CareplanDoc | null, results: readonly VisitTaskResult[]): string[] {
-  if (!careplan) return [];
   const recorded = new Set(results.map((r) => r.interventionId));
-  return interventionsDueOn(careplan, visit.date)
+  return interventionsDueAtVisit(careplan, visit.date)
     .filter(({ intervention }) => !recorded.has(intervention.id))
     .map(({ intervention }) => intervention.label);
 }
