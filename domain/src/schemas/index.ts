@@ -55,7 +55,8 @@ export const MIGRATIONS: Record<CollectionName, Record<number, (doc: StoredDocum
   visits: { 1: (doc) => doc, 2: (doc) => doc },
   // v1: optional details (sub-scores, indices).
   assessments: { 1: (doc) => doc },
-  observations: {},
+  // v1: optional waveform (ECG), raw device bytes and device sequence number.
+  observations: { 1: (doc) => doc },
   devices: {},
   reviews: {},
   referrals: {},

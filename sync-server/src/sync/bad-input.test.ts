@@ -3,6 +3,7 @@ import { ACCESS_RULES, COLLECTION_SCHEMAS, COLLECTIONS, DOCUMENT_ID_PATTERN, ROL
 import { MATRIX_USERNAMES, matrixUser, sampleDoc, storeSequences } from '../testing/matrix-fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import type { CouchDoc } from './write-check';
+import { maxDocumentBytes } from './gateway-writes';
 
 /** The first role of the access table that may write each collection. */
 const WRITER = Object.fromEntries(COLLECTIONS.map((c) => [c, ROLES.find((role) => ACCESS_RULES[role][c]?.write)!])) as Record<CollectionName, Role>;
@@ -78,9 +79,10 @@ describe('sync gateway: bad input never reaches the store', () => {
       await refusedOnEveryPath(collection, wrongType, /field "districtId" must be string/);
     });
 
-    it('when a document is larger than 64 KB, then it is refused naming its size limit', async () => {
-      const big = { ...validDoc(collection), padding: 'x'.repeat(70 * 1024) };
-      await refusedOnEveryPath(collection, big, `document ${big._id} is larger than 64 KB`);
+    it('when a document is larger than its collection’s limit (64 KB; 1 MB for observations with waveforms), then it is refused naming the limit', async () => {
+      const limitKb = maxDocumentBytes(collection) / 1024;
+      const big = { ...validDoc(collection), padding: 'x'.repeat((limitKb + 6) * 1024) };
+      await refusedOnEveryPath(collection, big, `document ${big._id} is larger than ${limitKb} KB`);
     });
 
     it('when a request is larger than the limit, then 413 on _bulk_docs, PUT and the read routes', async () => {

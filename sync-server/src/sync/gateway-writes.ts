@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { COLLECTION_TRAITS } from '@prossima/domain';
+import { COLLECTION_TRAITS, type CollectionName } from '@prossima/domain';
 import type { AuditLog, WriteAuditEntry } from '../audit/audit-log';
 import { badRequest, forbidden, HttpError } from '../errors';
 import type { CouchStore } from '../store/couch-store';
@@ -12,6 +12,13 @@ import { decideWrite, type CouchDoc, type WriteDecision } from './write-check';
 export const MAX_DOCS_PER_BATCH = 1000;
 /** Largest single document, serialised (a visit note is at most 10,000 characters). */
 export const MAX_DOCUMENT_BYTES = 64 * 1024;
+/** Observations may carry an ECG waveform: up to a minute of 8 leads at 500 Hz (int16, base64). */
+export const MAX_OBSERVATION_BYTES = 1024 * 1024;
+
+/** The largest document a collection accepts. */
+export function maxDocumentBytes(collection: CollectionName): number {
+  return collection === 'observations' ? MAX_OBSERVATION_BYTES : MAX_DOCUMENT_BYTES;
+}
 
 type BulkResult = { id: string; rev?: string; ok?: true; error?: string; reason?: string };
 
@@ -59,8 +66,9 @@ export class GatewayWrites {
     const existing = await this.storedDocs(gateway, docs);
     const decisions: WriteDecision[] = docs.map((doc) => {
       const id = idOf(doc);
-      if (Buffer.byteLength(JSON.stringify(doc) ?? '') > MAX_DOCUMENT_BYTES) {
-        return { verdict: 'refuse', error: 'invalid', reason: `document ${id || '(no _id)'} is larger than ${MAX_DOCUMENT_BYTES / 1024} KB` };
+      const limit = maxDocumentBytes(gateway.collection);
+      if (Buffer.byteLength(JSON.stringify(doc) ?? '') > limit) {
+        return { verdict: 'refuse', error: 'invalid', reason: `document ${id || '(no _id)'} is larger than ${limit / 1024} KB` };
       }
       return decideWrite({
         user: gateway.user,
