@@ -2,9 +2,11 @@
 // What encryption at rest costs on the tablet's write path (issue 3, item 7):
 // N realistic documents (the first-sync caseload: patients, visits,
 // observations, assessments in the shape of the domain schemas) inserted into
-// RxDB on the memory storage, once in clear and once through the same
-// crypto-js wrapped-key encryption storage and the same `encrypted` lists the
-// app uses; then every document read back (decrypted) through a query.
+// RxDB on the memory storage, once in clear and once through the app's own
+// field-encryption storage (WebCrypto AES-GCM, client/src/app/core/database/
+// field-encryption-storage.ts, compiled here) with the same `encrypted` lists
+// the app uses; then every document read back (decrypted) through a query.
+// CRYPTOJS=1 also runs RxDB's crypto-js plugin, which the app used before.
 // Prints documents per second for each, the ratio and the added time per
 // document, with the machine and N. Asserts nothing.
 //
@@ -16,6 +18,7 @@
 //   N=5000 RUNS=1 node bench/encryption-cost.mjs
 //   WIDE=1 node bench/encryption-cost.mjs          also a wider candidate list (see WIDER below)
 import { build } from 'esbuild';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
@@ -52,6 +55,27 @@ function machine() {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
 }
 
+/** The app's field-encryption storage, compiled from client/src without a build step (rxdb stays this process's copy). */
+async function appEncryptedStorage() {
+  const out = await build({
+    entryPoints: [`${root}client/src/app/core/database/field-encryption-storage.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['rxdb', 'rxdb/*'],
+    write: false,
+    logLevel: 'silent',
+  });
+  // Written beside node_modules' resolution root so `import 'rxdb'` resolves to this repository's copy.
+  const file = `${root}bench/.field-encryption-storage.${process.pid}.mjs`;
+  writeFileSync(file, out.outputFiles[0].text);
+  try {
+    return (await import(file)).fieldEncryptedStorage;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 /** The caseload as RxDB documents (`_id` → `id`), per collection. */
 function documents() {
   const docs = {};
@@ -71,7 +95,12 @@ let dbCounter = 0;
 
 /** Inserts every document and reads every one back; returns milliseconds for each. */
 async function runOnce(schemas, docs, lists, encrypt, expected = N) {
-  const storage = encrypt ? wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() }) : getRxStorageMemory();
+  const storage =
+    encrypt === 'crypto-js'
+      ? wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() })
+      : encrypt
+        ? fieldEncryptedStorage(getRxStorageMemory())
+        : getRxStorageMemory();
   const db = await createRxDatabase({
     name: `bench-encryption-${++dbCounter}`,
     storage,
@@ -149,17 +178,18 @@ function report(label, clear, encrypted, values) {
 }
 
 const schemas = await domainSchemas();
+const fieldEncryptedStorage = await appEncryptedStorage();
 const docs = documents();
 const counts = Object.entries(docs).map(([name, list]) => `${name} ${list.length}`).join(', ');
 const domainLists = Object.fromEntries(Object.keys(docs).map((name) => [name, schemas[name].encrypted ?? []]));
 
-console.log('Encryption at rest: cost on the write and read path (RxDB memory storage, crypto-js AES via wrappedKeyEncryptionCryptoJsStorage)');
+console.log('Encryption at rest: cost on the write and read path (RxDB memory storage, the app\'s WebCrypto AES-GCM field encryption)');
 console.log(`machine: ${machine()}; load average (1 min) at the start: ${loadavg()[0].toFixed(2)}`);
 console.log(`N = ${N} documents (${counts}), bulk writes of ${BATCH}, median of ${RUNS} run(s)`);
 console.log(`encrypted fields (domain schemas): ${Object.entries(domainLists).map(([c, l]) => `${c} [${l.join(', ')}]`).join('; ')}`);
 
-// Warm-up: JIT, crypto-js's first use.
-for (const encrypt of [false, true]) {
+// Warm-up: JIT, the first key derivation.
+for (const encrypt of [false, true, ...(process.env.CRYPTOJS ? ['crypto-js'] : [])]) {
   const few = Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.slice(0, 50)]));
   await runOnce(schemas, few, domainLists, encrypt, Object.values(few).flat().length);
 }
@@ -176,9 +206,13 @@ const variants = [
   { lists: domainLists, encrypt: false },
   { lists: domainLists, encrypt: true },
   ...(process.env.WIDE ? [{ lists: WIDER, encrypt: true }] : []),
+  ...(process.env.CRYPTOJS ? [{ lists: domainLists, encrypt: 'crypto-js' }] : []),
 ];
-const [clear, encrypted, wider] = await measure(schemas, docs, variants);
+const [clear, encrypted, ...others] = await measure(schemas, docs, variants);
+const wider = process.env.WIDE ? others.shift() : undefined;
+const cryptoJs = process.env.CRYPTOJS ? others.shift() : undefined;
 report('the domain schemas\' encrypted lists', clear, encrypted, encryptedValues(docs, domainLists));
+if (cryptoJs) report('the same lists with RxDB\'s crypto-js plugin (before)', clear, cryptoJs, encryptedValues(docs, domainLists));
 if (wider) {
   console.log(`\nwider candidate: ${Object.entries(WIDER).map(([c, l]) => `${c} [${l.join(', ')}]`).join('; ')}`);
   report('wider candidate', clear, wider, encryptedValues(docs, WIDER));
