@@ -38,7 +38,22 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /bluetooth-.*\.spec\.ts/ },
+    {
+      // Web Bluetooth through Chromium's Bluetooth emulation (emulated peripherals, real Web Bluetooth code):
+      // the experimental flag gives navigator.bluetooth and getDevices() in headless Chromium.
+      name: 'chromium-bluetooth',
+      testMatch: /bluetooth-.*\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
+          args: [...CHROMIUM_ARGS, '--enable-experimental-web-platform-features'],
+        },
+      },
+    },
+  ],
   webServer: {
     // The built app (npm test builds it first) on a fresh data folder, demo data seeded.
     command: 'rm -rf test-results/e2e-data && node dist/sync-server/main.mjs',

@@ -4,6 +4,8 @@ import { adminRoutes } from './features/admin/admin.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
 import { careplanRoutes } from './features/careplan/careplan.routes';
 import { conflictsRoutes } from './features/conflicts/conflicts.routes';
+import { devicesRoutes } from './features/devices/devices.routes';
+import { homeKitRoutes } from './features/home-kit/home-kit.routes';
 import { patientRoutes } from './features/patient/patient.routes';
 import { visitsRoutes } from './features/visits/visits.routes';
 import { vitalsRoutes } from './features/vitals/vitals.routes';
@@ -34,6 +36,8 @@ export const routes: Routes = [
       ...careplanRoutes,
       ...assessmentsRoutes,
       ...vitalsRoutes,
+      ...devicesRoutes,
+      ...homeKitRoutes,
       ...adminRoutes,
       ...conflictsRoutes,
     ],

@@ -11,8 +11,8 @@ describe('homeUrl', () => {
     expect(homeUrl({ ...NURSE, role: 'coordinator' })).toBe('/pazienti');
   });
 
-  it('when a patient signs in, then they land on their own record', () => {
-    expect(homeUrl({ ...NURSE, role: 'patient', patientId: 'p-mario' })).toBe('/pazienti/p-mario');
+  it('when a patient signs in, then they land on their home kit', () => {
+    expect(homeUrl({ ...NURSE, role: 'patient', patientId: 'p-mario' })).toBe('/casa');
   });
 
   it('when an administrator signs in, then they land on the administration page', () => {

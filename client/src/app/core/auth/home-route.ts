@@ -9,7 +9,8 @@ export function homeUrl(user: SessionUser): string {
     case 'coordinator':
       return '/pazienti';
     case 'patient':
-      return user.patientId ? `/pazienti/${encodeURIComponent(user.patientId)}` : '/pazienti';
+      // The home kit: big buttons to measure, and his own readings.
+      return user.patientId ? '/casa' : '/pazienti';
     case 'admin':
       return '/amministrazione';
   }

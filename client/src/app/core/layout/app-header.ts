@@ -47,6 +47,7 @@ export class AppHeader {
           { path: '/oggi', labelKey: 'nav.today' },
           { path: '/domani', labelKey: 'nav.tomorrow' },
           { path: '/pazienti', labelKey: 'nav.patients' },
+          { path: '/dispositivi', labelKey: 'nav.devices' },
         ];
       case 'district-nurse':
         return [{ path: '/pazienti', labelKey: 'nav.patients' }];
@@ -56,7 +57,11 @@ export class AppHeader {
           { path: '/conflitti', labelKey: 'nav.conflicts' },
         ];
       case 'patient':
-        return [{ path: homeUrl(user), labelKey: 'nav.myRecord' }];
+        return [
+          { path: homeUrl(user), labelKey: 'nav.myMeasurements' },
+          ...(user.patientId ? [{ path: `/pazienti/${encodeURIComponent(user.patientId)}`, labelKey: 'nav.myRecord' }] : []),
+          { path: '/dispositivi', labelKey: 'nav.devices' },
+        ];
       case 'admin':
         return [{ path: '/amministrazione', labelKey: 'nav.admin' }];
       default:

@@ -17,6 +17,7 @@ import { AuditedPatch, LocalWrites } from '../../core/sync/local-writes';
 import { AssessmentPicker } from '../assessments/assessment-picker';
 import { PaiProposalField } from '../careplan/pai-proposal-field';
 import { VisitTasksComponent } from '../careplan/visit-tasks';
+import { MeasurePanelComponent } from '../devices/measure-panel';
 import { VitalsFormComponent } from '../vitals/vitals-form';
 import { activeCareplan, fullName, timeWindow, warningsOf } from './round';
 import { closePatch, isOpen, missedPatch, progressPatch, startPatch, tasksWithoutOutcome } from './visit-lifecycle';
@@ -32,7 +33,7 @@ import { visitSummary } from './visit-report';
   selector: 'app-visit-page',
   imports: [
     RouterLink, MatFormField, MatLabel, MatInput, MatButton, TranslatePipe, ShortDatePipe,
-    VisitTasksComponent, PaiProposalField, VitalsFormComponent, AssessmentPicker,
+    VisitTasksComponent, PaiProposalField, VitalsFormComponent, AssessmentPicker, MeasurePanelComponent,
   ],
   templateUrl: './visit-page.html',
   styleUrl: './visit-page.scss',

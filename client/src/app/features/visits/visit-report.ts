@@ -35,6 +35,14 @@ export function vitalLine(observation: ObservationDoc): { label: string; value: 
     const dia = observation.components?.find((c) => c.code === '8462-4')?.value;
     return { label: 'Pressione arteriosa', value: `${sys ?? '?'}/${dia ?? '?'} mmHg` };
   }
+  if (observation.components?.length) {
+    // A panel other than blood pressure (spirometry): each component on one line.
+    const parts = observation.components.map((c) => {
+      const component = vitalByLoinc(c.code);
+      return `${component?.label.it ?? c.code} ${it(c.value)} ${component?.symbol ?? c.unit}`;
+    });
+    return { label: vitalByLoinc(observation.code)?.label.it ?? 'Spirometria', value: parts.join('; ') };
+  }
   const vital = vitalByLoinc(observation.code);
   const value = observation.value === undefined ? '—' : it(observation.value);
   return { label: vital?.label.it ?? observation.code, value: `${value} ${vital?.symbol ?? observation.unit ?? ''}`.trim() };
