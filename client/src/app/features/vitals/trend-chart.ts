@@ -32,10 +32,18 @@ export const TREND_CHART_RENDERER = new InjectionToken<DrawTrendChart>('TREND_CH
   selector: 'app-trend-chart',
   template: `<div class="chart-box"><canvas #canvas role="img" [attr.aria-label]="summary()"></canvas></div>`,
   styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
     .chart-box {
       position: relative;
       width: 100%;
       height: 16rem;
+    }
+    /* Chart.js sizes the canvas in pixels and follows the box on resize: never let it push the page wider meanwhile. */
+    canvas {
+      max-width: 100%;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
