@@ -5,6 +5,8 @@ import { openDataLossDialog } from './data-loss-dialog';
 
 describe('the data-loss confirmation dialog', () => {
   beforeEach(() => {
+    // Specs share the document: an overlay another spec left behind must not be taken for this dialog.
+    document.querySelectorAll('.cdk-overlay-container').forEach((el) => el.remove());
     TestBed.configureTestingModule({ providers: [provideTestTranslations()] });
   });
 
@@ -12,7 +14,7 @@ describe('the data-loss confirmation dialog', () => {
     const answer = openDataLossDialog(TestBed.inject(Injector), { count, titleKey: 'dataLoss.signOutTitle', confirmKey: 'dataLoss.signOut' });
     TestBed.tick();
     await new Promise((r) => setTimeout(r));
-    const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]');
+    const dialog = document.querySelector<HTMLElement>('.cdk-overlay-container [role="alertdialog"]');
     if (!dialog) throw new Error('no alert dialog');
     const button = (name: string) => Array.from(dialog.querySelectorAll('button')).find((b) => b.textContent?.trim() === name)!;
     return { answer, dialog, button };
