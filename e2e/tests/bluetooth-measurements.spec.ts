@@ -225,4 +225,46 @@ test.describe('Bluetooth measurements offline, through Chromium’s Bluetooth em
     figures.push(`ECG storage, 8 leads at 500 Hz, waveform only: ${documentBytes(waveformOnly) * 2} bytes per minute of strip`);
     console.log(`\nBluetooth measurement figures:\n  ${figures.join('\n  ')}\n`);
   });
+
+  test('when the patient takes his blood pressure at home offline, then it is saved and reaches his care team once online', async ({ nurse, browser, context }) => {
+    test.setTimeout(180_000);
+    const { page, login, today } = nurse;
+    const measure = new MeasurePage(page);
+    const peripherals = new Peripherals(await browser.newBrowserCDPSession(), await context.newCDPSession(page));
+    try {
+      await test.step('Antonio Esposito signs in and lands on his home kit', async () => {
+        await login.signIn('paz.esposito');
+        await page.waitForURL(/\/casa$/);
+        await expect(page.getByRole('link', { name: 'Pressione', exact: true })).toBeVisible();
+        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        await expect(today.status()).toContainText('Nessuna modifica in attesa');
+        await expectAccessible(page);
+      });
+
+      await test.step('offline, he follows the steps and measures with his monitor', async () => {
+        await context.setOffline(true);
+        await expect(today.status()).toContainText('Offline');
+        await page.getByRole('link', { name: 'Pressione', exact: true }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Misura la pressione' })).toBeVisible();
+        await expectAccessible(page);
+        await peripherals.emulate(simulatedBloodPressureMonitor());
+        const choice = measure.panel().getByRole('button', { name: 'Pressione arteriosa', exact: true });
+        if (await choice.count()) await measure.choose('Pressione arteriosa');
+        await measure.start();
+        await measure.reading('Pressione arteriosa');
+        await expect(measure.value('128/82 mmHg')).toBeVisible();
+        await measure.save();
+        await expect(page.getByText('Sarà inviata al tuo infermiere appena c’è connessione')).toBeVisible();
+        await expectAccessible(page);
+      });
+
+      await test.step('back online, the reading is sent by itself', async () => {
+        await context.setOffline(false);
+        await expect(today.status()).toContainText('Nessuna modifica in attesa', { timeout: 30_000 });
+        await expect(page.getByText('Misura salvata e inviata al tuo infermiere.')).toBeVisible();
+      });
+    } finally {
+      await peripherals.dispose();
+    }
+  });
 });
