@@ -9,7 +9,7 @@ import {
   type VitalKind,
 } from '@prossima/domain';
 import { SPIROMETRY_PANEL_LOINC } from '../devices/measurement-observations';
-import { observationId, type EntryContext } from '../vitals/vitals-entry';
+import { manualObservationBase, type EntryContext } from '../vitals/vitals-entry';
 import { parseDecimal } from '../vitals/parse-decimal';
 import { HOME_KIND_DEFINITIONS, type HomeKind } from './home-kinds';
 
@@ -99,18 +99,7 @@ const PANEL_PARTS: ReadonlySet<VitalKind> = new Set(['systolic', 'diastolic', ..
  * look the same to every screen and to the server.
  */
 export function manualObservations(values: Partial<Record<VitalKind, number>>, context: EntryContext): ObservationDoc[] {
-  const { patient, visitId, userId, now } = context;
-  const instant = now.toISOString();
-  const base = (part: string) => ({
-    id: observationId(patient.id, now, part),
-    districtId: patient.districtId,
-    patientId: patient.id,
-    ...(visitId ? { visitId } : {}),
-    effectiveAt: instant,
-    source: { kind: 'manual' as const },
-    updatedAt: instant,
-    updatedBy: userId,
-  });
+  const base = (part: string) => manualObservationBase(context, part);
   const docs: ObservationDoc[] = [];
   if (values.systolic !== undefined && values.diastolic !== undefined) {
     docs.push({ ...base('blood-pressure'), ...bloodPressurePanel(values.systolic, values.diastolic) });

@@ -162,18 +162,7 @@ export function observationId(patientId: string, at: Date, kind: string): string
  * UCUM unit, all at the same instant, typed in by hand.
  */
 export function buildObservations(values: Partial<Record<EntryKind, number>>, context: EntryContext): ObservationDoc[] {
-  const { patient, visitId, userId, now } = context;
-  const instant = now.toISOString();
-  const base = (kind: string) => ({
-    id: observationId(patient.id, now, kind),
-    districtId: patient.districtId,
-    patientId: patient.id,
-    ...(visitId ? { visitId } : {}),
-    effectiveAt: instant,
-    source: { kind: 'manual' as const },
-    updatedAt: instant,
-    updatedBy: userId,
-  });
+  const base = (kind: string) => manualObservationBase(context, kind);
   const docs: ObservationDoc[] = [];
   if (values.systolic !== undefined && values.diastolic !== undefined) {
     docs.push({ ...base('blood-pressure'), ...bloodPressurePanel(values.systolic, values.diastolic) });
@@ -184,6 +173,21 @@ export function buildObservations(values: Partial<Record<EntryKind, number>>, co
     docs.push({ ...base(kind), ...toObservationFields(kind, value) });
   }
   return docs;
+}
+
+/** The fields every observation typed in by hand shares (`part` names it in the id): the patient, the visit, now, by whom. */
+export function manualObservationBase({ patient, visitId, userId, now }: EntryContext, part: string) {
+  const instant = now.toISOString();
+  return {
+    id: observationId(patient.id, now, part),
+    districtId: patient.districtId,
+    patientId: patient.id,
+    ...(visitId ? { visitId } : {}),
+    effectiveAt: instant,
+    source: { kind: 'manual' as const },
+    updatedAt: instant,
+    updatedBy: userId,
+  };
 }
 
 /** The form fields an observation came from: systolic and diastolic for a panel, else its own kind. */
