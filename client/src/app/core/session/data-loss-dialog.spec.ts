@@ -26,8 +26,12 @@ describe('the data-loss confirmation dialog', () => {
 
   it('when shown, then it is a labelled alert dialog that says how many changes would be lost', async () => {
     const { dialog, button } = await open(3);
-    const title = document.getElementById(dialog.getAttribute('aria-labelledby') ?? '');
-    expect(title?.textContent?.trim()).toBe('Uscire da Prossima?');
+    // Material links the title to the dialog after its first render: on a busy machine that can come later.
+    await vi.waitFor(() => {
+      TestBed.tick();
+      const title = document.getElementById(dialog.getAttribute('aria-labelledby') ?? '');
+      expect(title?.textContent?.trim()).toBe('Uscire da Prossima?');
+    });
     expect(document.getElementById(dialog.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
       '3 modifiche non ancora inviate andranno perse',
     );
