@@ -300,7 +300,7 @@ export class MeasurePanelComponent {
         toSaved: reading.lastNotificationAt === undefined ? undefined : round(written - reading.lastNotificationAt),
         bytes,
       }));
-      console.debug('[misura] salvataggio', { ids: result.stored.map((d) => d.id), ...this.timing() });
+      console.debug('[misura] salvataggio', { stored: result.stored.length, ...this.timing() });
       if (result.stored.length > 0) this.saved.emit(result.stored);
       if (result.failed.length > 0) {
         this.alert.set({ kind: 'write-failed' });
