@@ -68,7 +68,7 @@ export function fieldEncryptedStorage<Internals, InstanceCreationOptions>(
             const value = getProperty(out, path);
             if (value === undefined) return;
             const sealed = await sealJson(crypto, await key, value, context(doc, path));
-            justSealed.remember(sealed, value);
+            justSealed.remember(sealed, context(doc, path), value);
             setProperty(out, path, sealed);
           }),
         );
@@ -92,7 +92,7 @@ export function fieldEncryptedStorage<Internals, InstanceCreationOptions>(
   };
 
   async function openField(value: string, key: () => Promise<CryptoKey>, password: string, context: string): Promise<unknown> {
-    if (value.startsWith(SEALED_PREFIX)) return justSealed.recall(value) ?? unsealJson(crypto, await key(), value, context);
+    if (value.startsWith(SEALED_PREFIX)) return justSealed.recall(value, context) ?? unsealJson(crypto, await key(), value, context);
     if (value.startsWith(CRYPTO_JS_PREFIX)) return openCryptoJs(value, password);
     throw new TypeError(`${context}: not an encrypted value this app writes`);
   }
@@ -110,13 +110,14 @@ class RecentlySealed {
   private static readonly LIMIT = 5_000;
   private readonly values = new Map<string, string>();
 
-  remember(sealed: string, value: unknown): void {
-    this.values.set(sealed, JSON.stringify(value));
+  // Keyed by the context too: a ciphertext read in another document or field is decrypted (and refused) as usual.
+  remember(sealed: string, context: string, value: unknown): void {
+    this.values.set(`${context}\n${sealed}`, JSON.stringify(value));
     if (this.values.size > RecentlySealed.LIMIT) this.values.delete(this.values.keys().next().value as string);
   }
 
-  recall(sealed: string): unknown {
-    const json = this.values.get(sealed);
+  recall(sealed: string, context: string): unknown {
+    const json = this.values.get(`${context}\n${sealed}`);
     return json === undefined ? undefined : JSON.parse(json);
   }
 }
