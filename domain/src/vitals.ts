@@ -69,6 +69,12 @@ export interface VitalDefinition {
 /** LOINC code of the blood-pressure panel (components systolic 8480-6, diastolic 8462-4, optional MAP 8478-0). */
 export const BLOOD_PRESSURE_PANEL_LOINC = '85354-9';
 
+/**
+ * LOINC code of the spirometry panel (components: the spirometry kinds below).
+ * ⚠ Found in a public FHIR implementation guide only: verify before a FHIR export.
+ */
+export const SPIROMETRY_PANEL_LOINC = '81458-2';
+
 function vital(
   kind: VitalKind,
   loinc: string,

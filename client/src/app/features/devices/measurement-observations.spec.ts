@@ -13,10 +13,10 @@ import {
   type SpirometerMeasurement,
   type ThermometerMeasurement,
 } from '@prossima/device-bridge';
-import { DOCUMENT_ID_PATTERN, documentRuleProblem, type ObservationDoc } from '@prossima/domain';
+import { SPIROMETRY_PANEL_LOINC, DOCUMENT_ID_PATTERN, documentRuleProblem, type ObservationDoc } from '@prossima/domain';
 import { eightLeadMeasurement, measureSimulated, OWNER, RECEIVED_AT, deviceSource } from './devices-test-data';
 import { documentBytes, stripOf } from './ecg-observation';
-import { measurementObservations, SPIROMETRY_PANEL_LOINC, type MeasurementMapping } from './measurement-observations';
+import { measurementObservations, type MeasurementMapping } from './measurement-observations';
 
 const ID = new RegExp(DOCUMENT_ID_PATTERN);
 

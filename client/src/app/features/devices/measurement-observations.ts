@@ -48,6 +48,7 @@ import {
   type PatientDoc,
   type VitalKind,
   type VitalWarning,
+  SPIROMETRY_PANEL_LOINC,
 } from '@prossima/domain';
 import type { GlucoseRecord, Measurement, RawNotification } from '@prossima/device-bridge';
 import { deviceKey, deviceObservationId, readingMarker, type ReadingIdentity } from './observation-ids';
@@ -90,8 +91,6 @@ export type MeasurementMapping =
     }
   | { ok: false; problem: Bilingual };
 
-/** LOINC code of the spirometry panel. */
-export const SPIROMETRY_PANEL_LOINC = '81458-2';
 
 /** `source.model` is at most this long (observation schema). */
 const MODEL_LENGTH = 80;

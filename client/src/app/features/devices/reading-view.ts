@@ -8,10 +8,9 @@
  * - `readingLines`: the values of the observations about to be saved.
  */
 import type { MeasurementProgress } from '@prossima/device-bridge';
-import { BLOOD_PRESSURE_PANEL_LOINC, convertToVitalUnit, vitalByLoinc, VITALS, type ObservationDoc } from '@prossima/domain';
+import { SPIROMETRY_PANEL_LOINC, BLOOD_PRESSURE_PANEL_LOINC, convertToVitalUnit, vitalByLoinc, VITALS, type ObservationDoc } from '@prossima/domain';
 import type { Language } from '../../core/i18n/language';
 import { formatBloodPressure, formatVitalWithUnit } from '../vitals/format-vital';
-import { SPIROMETRY_PANEL_LOINC } from './measurement-observations';
 
 /** A message: translation key and parameters. */
 export interface Message {

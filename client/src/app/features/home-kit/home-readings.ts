@@ -1,5 +1,4 @@
-import { checkVital, VITALS, type ObservationDoc, type VitalKind } from '@prossima/domain';
-import { SPIROMETRY_PANEL_LOINC } from '../devices/measurement-observations';
+import { SPIROMETRY_PANEL_LOINC, checkVital, VITALS, type ObservationDoc, type VitalKind } from '@prossima/domain';
 import { readingOf, type ReadingSeries, type ReadingValue, type VitalReading } from '../vitals/vital-readings';
 import { HOME_KIND_DEFINITIONS, HOME_KINDS, type HomeKind } from './home-kinds';
 

@@ -1,4 +1,5 @@
 import {
+  SPIROMETRY_PANEL_LOINC,
   BLOOD_PRESSURE_PANEL_LOINC,
   bloodPressurePanel,
   checkBloodPressure,
@@ -8,7 +9,6 @@ import {
   type ObservationDoc,
   type VitalKind,
 } from '@prossima/domain';
-import { SPIROMETRY_PANEL_LOINC } from '../devices/measurement-observations';
 import { manualObservationBase, type EntryContext } from '../vitals/vitals-entry';
 import { parseDecimal } from '../vitals/parse-decimal';
 import { HOME_KIND_DEFINITIONS, type HomeKind } from './home-kinds';
