@@ -16,6 +16,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** At 200 % zoom (a 640 px wide window for a 1280 px screen) nothing needs horizontal scrolling (WCAG 1.4.10). */
+export async function expectReflowAt200(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 640, height: 480 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `horizontal overflow at 200 % zoom on ${page.url()}`).toBeLessThanOrEqual(0);
+  if (size) await page.setViewportSize(size);
+}
+
 /** Page objects for one signed-in user's browser. */
 export interface AppPages {
   page: Page;

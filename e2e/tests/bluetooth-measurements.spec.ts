@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import {
   emulatePeripheralInChromium,
   simulatedBloodPressureMonitor,
@@ -11,22 +11,13 @@ import {
 import { deviceSource, eightLeadMeasurement, OWNER } from '../../client/src/app/features/devices/devices-test-data';
 import { documentBytes } from '../../client/src/app/features/devices/ecg-observation';
 import { measurementObservations } from '../../client/src/app/features/devices/measurement-observations';
-import { expectAccessible, expect, pagesFor, test } from '../fixtures';
+import { expectAccessible, expectReflowAt200, expect, pagesFor, test } from '../fixtures';
 import { MeasurePage } from '../pages/measure.page';
 
 // Lucia Menegazzo: no other journey opens, starts or closes her visit (home-visit uses Franco
 // Pittarello, the others Esposito, Zanetti and Bortolami); her visit is only named on the readings.
 const PATIENT = 'Lucia Menegazzo';
 const PATIENT_ID = 'pat-a-004';
-
-/** At 200 % zoom (a 640 px wide window for a 1280 px screen) nothing needs horizontal scrolling. */
-async function expectReflowAt200(page: Page): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 640, height: 480 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow at 200 % zoom on ${page.url()}`).toBeLessThanOrEqual(0);
-  if (size) await page.setViewportSize(size);
-}
 
 /** Runs Chromium's Bluetooth emulation for one peripheral at a time (the emulation is browser-wide). */
 class Peripherals {

@@ -1,14 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expectAccessible, expect, pagesFor, test } from '../fixtures';
-
-/** At 200 % zoom (a 640 px wide window for a 1280 px screen) nothing needs horizontal scrolling. */
-async function expectReflowAt200(page: Page): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 640, height: 480 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow at 200 % zoom on ${page.url()}`).toBeLessThanOrEqual(0);
-  if (size) await page.setViewportSize(size);
-}
+import { expectAccessible, expectReflowAt200, expect, pagesFor, test } from '../fixtures';
 
 /** Signs `username` in, in a browser context of their own, and waits for their home page. */
 async function signedIn(browser: Browser, username: string, home: RegExp): Promise<Page> {

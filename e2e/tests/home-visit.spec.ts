@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, expect, pagesFor, test } from '../fixtures';
+import { expectAccessible, expectReflowAt200, expect, pagesFor, test } from '../fixtures';
 
 // Franco Pittarello: no other journey touches his visit; his catheter change (every 30 days) falls due today.
 const PATIENT = 'Franco Pittarello';
@@ -15,15 +15,6 @@ async function answerItems(page: Page, from = 0, count = Infinity): Promise<numb
     answered++;
   }
   return answered;
-}
-
-/** At 200 % zoom (a 640 px wide window for a 1280 px screen) nothing needs horizontal scrolling. */
-async function expectReflowAt200(page: Page): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 640, height: 480 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow at 200 % zoom on ${page.url()}`).toBeLessThanOrEqual(0);
-  if (size) await page.setViewportSize(size);
 }
 
 test.describe('the whole home visit, offline, reaches the district nurse', () => {
