@@ -6,6 +6,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { conflictHandlerFor } from '../sync/conflict-handlers';
 import { fieldEncryptedStorage } from './field-encryption-storage';
+import { knownIdsStorage } from './known-ids-storage';
 import { DexieStorageOptions, OpenDatabase, ProssimaCollections } from './database-types';
 
 // Older local databases are migrated to the current schema versions when opened.
@@ -29,9 +30,12 @@ export class UnreadableDatabaseError extends Error {
   }
 }
 
-/** Dexie (IndexedDB) storage with the fields each schema lists in `encrypted` encrypted (WebCrypto AES-GCM). */
+/**
+ * Dexie (IndexedDB) storage with the fields each schema lists in `encrypted`
+ * encrypted (WebCrypto AES-GCM), whose bulk reads by id skip absent ids.
+ */
 function encryptedStorage(storageOptions: DexieStorageOptions): RxStorage<unknown, unknown> {
-  return fieldEncryptedStorage(getRxStorageDexie(storageOptions)) as RxStorage<unknown, unknown>;
+  return fieldEncryptedStorage(knownIdsStorage(getRxStorageDexie(storageOptions))) as RxStorage<unknown, unknown>;
 }
 
 /**
