@@ -79,6 +79,30 @@ describe('fieldEncryptedStorage (WebCrypto AES-GCM field encryption)', () => {
     await db.close();
   });
 
+  it('when documents are written, then RxDB gets them back (results, change events, reads) without one decryption', async () => {
+    let decryptions = 0;
+    const subtle = new Proxy(crypto.subtle, {
+      get: (target, prop) => {
+        const member = Reflect.get(target, prop) as (...args: unknown[]) => unknown;
+        if (prop === 'decrypt') decryptions++;
+        return typeof member === 'function' ? member.bind(target) : member;
+      },
+    });
+    const counting = { getRandomValues: crypto.getRandomValues.bind(crypto), subtle } as unknown as Crypto;
+    const { db, visits } = await openVisits(name, password, fieldEncryptedStorage(dexie(), counting));
+    const events: unknown[] = [];
+    const subscription = visits.insert$.subscribe((event) => events.push(event.documentData['note']));
+
+    await visits.bulkInsert([visit({ id: 'v-1', note: 'prima' }), visit({ id: 'v-2', note: 'seconda' })]);
+    const read = await visits.findByIds(['v-1', 'v-2']).exec();
+
+    expect(events).toEqual(['prima', 'seconda']);
+    expect([...read.values()].map((d) => d.note)).toEqual(['prima', 'seconda']);
+    expect(decryptions).toBe(0);
+    subscription.unsubscribe();
+    await db.close();
+  });
+
   it('when the same value is stored twice, then the two ciphertexts differ (a fresh IV per value)', async () => {
     const { db, visits } = await openVisits(name, password, fieldEncryptedStorage(dexie()));
     await visits.bulkInsert([visit({ id: 'v-1', note: 'uguale' }), visit({ id: 'v-2', note: 'uguale' })]);

@@ -9,7 +9,6 @@ import {
   RxStorage,
   RxStorageInstance,
   RxStorageInstanceCreationParams,
-  setProperty,
   wrapRxStorageInstance,
 } from 'rxdb';
 import { dataSubkey, sealJson, SEALED_PREFIX, unsealJson } from '../auth/data-key-wrap';
@@ -37,6 +36,9 @@ export function fieldEncryptedStorage<Internals, InstanceCreationOptions>(
 ): RxStorage<Internals, InstanceCreationOptions> {
   const keys = new Map<string, Promise<CryptoKey>>();
   const justSealed = new RecentlySealed();
+  // Stored form → the document it was sealed from. RxDB hands a write's stored documents back in
+  // its change event (and Dexie emits the very objects it was given): those need no opening at all.
+  const writtenFrom = new WeakMap<object, object>();
   const keyFor = (password: string): Promise<CryptoKey> => {
     let key = keys.get(password);
     if (!key) keys.set(password, (key = dataSubkey(crypto, password, 'field')));
@@ -62,29 +64,35 @@ export function fieldEncryptedStorage<Internals, InstanceCreationOptions>(
       const instance = await storage.createStorageInstance({ ...params, schema: storedSchema(params.schema) });
 
       const toStorage = async (doc: RxDocumentData<RxDocType>) => {
-        const out = clone(doc);
-        await Promise.all(
-          paths.map(async (path) => {
-            const value = getProperty(out, path);
-            if (value === undefined) return;
-            const sealed = await sealJson(crypto, await key, value, context(doc, path));
-            justSealed.remember(sealed, context(doc, path), value);
-            setProperty(out, path, sealed);
+        const present = paths.filter((path) => getProperty(doc, path) !== undefined);
+        // Nothing to seal: stored as it is, like an unwrapped storage would.
+        if (present.length === 0) return doc;
+        const sealed = await Promise.all(
+          present.map(async (path) => {
+            const value: unknown = getProperty(doc, path);
+            const text = await sealJson(crypto, await key, value, context(doc, path));
+            justSealed.remember(text, context(doc, path), value);
+            return text;
           }),
         );
+        const out = present.reduce((copy, path, i) => withValueAt(copy, path, sealed[i]), doc);
+        // The change event of this write carries `out`: it reads back as the document written.
+        writtenFrom.set(out, doc);
         return out;
       };
       const fromStorage = async (doc: RxDocumentData<RxDocType>) => {
-        const out = clone(doc);
-        await Promise.all(
-          paths.map(async (path) => {
-            const value: unknown = getProperty(out, path);
-            if (value === undefined) return;
+        const written = writtenFrom.get(doc);
+        if (written) return written as RxDocumentData<RxDocType>;
+        const present = paths.filter((path) => getProperty(doc, path) !== undefined);
+        if (present.length === 0) return doc;
+        const opened = await Promise.all(
+          present.map(async (path) => {
+            const value: unknown = getProperty(doc, path);
             if (typeof value !== 'string') throw new TypeError(`${context(doc, path)}: an encrypted field holds no ciphertext`);
-            setProperty(out, path, await openField(value, () => key, password, context(doc, path)));
+            return openField(value, () => key, password, context(doc, path));
           }),
         );
-        return out;
+        return present.reduce((copy, path, i) => withValueAt(copy, path, opened[i]), doc);
       };
       // RxDB's wrapper types its instance loosely; it is the instance of this document type.
       return wrapRxStorageInstance(params.schema, instance, toStorage, fromStorage) as unknown as RxStorageInstance<RxDocType, Internals, InstanceCreationOptions>;
@@ -129,6 +137,17 @@ const CRYPTO_JS_PREFIX = 'U2FsdGVkX1';
 async function openCryptoJs(value: string, password: string): Promise<unknown> {
   const { decryptString } = await import('rxdb/plugins/encryption-crypto-js');
   return JSON.parse(decryptString(value, password));
+}
+
+/**
+ * A copy of `doc` with `value` at the dotted `path`, copying only the objects
+ * along the path (documents are immutable to RxDB, so the rest is shared).
+ */
+function withValueAt<T>(doc: T, path: string, value: unknown): T {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  const source = doc as Record<string, unknown>;
+  const inner = rest.length === 0 ? value : withValueAt((source[head] ?? {}) as object, rest.join('.'), value);
+  return { ...source, [head]: inner } as T;
 }
 
 /** The schema as stored: each encrypted field is a string (its type-specific keywords do not apply to ciphertext). */
