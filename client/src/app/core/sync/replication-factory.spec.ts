@@ -1,12 +1,13 @@
 import { COLLECTION_SCHEMAS, MIGRATIONS } from '@prossima/domain';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { addRxPlugin, createRxDatabase, RxJsonSchema } from 'rxdb';
+import { addRxPlugin, createRxDatabase, getChangedDocumentsSince, RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { firstValueFrom, Subject } from 'rxjs';
 import { FakeGateway } from '../../../testing/fake-gateway';
 import { visit } from '../../../testing/test-helpers';
+import { observation } from '../../features/vitals/vitals-test-data';
 import type { OpenDatabase } from '../database/database-types';
 import { MemoryStore } from '../storage';
 import { purgeRevokedPatients, PurgedIds } from './access-purge';
@@ -20,8 +21,8 @@ const ORIGIN = 'https://prossima.example';
 addRxPlugin(RxDBMigrationSchemaPlugin);
 let counter = 0;
 
-/** One tablet: its own RxDB (fake IndexedDB) with the visits collection and our conflict handler. */
-async function tablet(): Promise<OpenDatabase> {
+/** One tablet: its own RxDB (fake IndexedDB) with one collection (visits unless told) and our conflict handler. */
+async function tablet(name: 'visits' | 'observations' = 'visits'): Promise<OpenDatabase> {
   const rx = await createRxDatabase({
     name: `tablet${Date.now()}x${++counter}`,
     // Validated, so that it also runs where another spec of the same worker has added RxDB's dev-mode.
@@ -29,9 +30,10 @@ async function tablet(): Promise<OpenDatabase> {
     multiInstance: false,
   });
   // Encryption at rest is the database's business; here the plain schema is enough.
-  const { encrypted: _clear, ...schema } = COLLECTION_SCHEMAS.visits;
+  const { encrypted: _clear, ...schema } = COLLECTION_SCHEMAS[name];
+  const handler = conflictHandlerFor(name);
   const collections = await rx.addCollections({
-    visits: { schema: schema as unknown as RxJsonSchema<unknown>, migrationStrategies: MIGRATIONS.visits, conflictHandler: conflictHandlerFor('visits') },
+    [name]: { schema: schema as unknown as RxJsonSchema<unknown>, migrationStrategies: MIGRATIONS[name], ...(handler ? { conflictHandler: handler } : {}) },
   });
   return { name: rx.name, rx, collections } as unknown as OpenDatabase;
 }
@@ -164,6 +166,73 @@ describe('replications through the gateway (RxDB on fake IndexedDB, in-memory ga
     expect((await db.collections.visits!.find().exec()).map((d) => d.id)).toEqual(['v-2']);
     expect(gateway.requests.slice(before).filter((r) => r.startsWith('POST'))).toEqual([]);
     expect(gateway.get('v-1')!['_deleted']).toBeUndefined();
+  });
+});
+
+describe('replication of an append-only collection (observations)', () => {
+  const open: OpenDatabase[] = [];
+  const running: Replication[] = [];
+  let gateway: FakeGateway;
+
+  beforeEach(() => {
+    gateway = new FakeGateway(`${ORIGIN}/sync/observations/`);
+    for (let i = 1; i <= 3; i++) gateway.put({ _id: `obs-${i}`, ...withoutId(observation({ id: `obs-${i}`, value: 36 + i / 10 })) });
+  });
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((r) => r.state.cancel()));
+    await Promise.all(open.splice(0).map((db) => db.rx.remove()));
+  });
+
+  async function sync(db: OpenDatabase, name: 'visits' | 'observations'): Promise<Replication> {
+    const [replication] = startReplications(db, [{ name, push: true }], {
+      origin: ORIGIN,
+      fetch: gateway.fetch,
+      feed: new Subject<FeedEvent>(),
+      run: (request) => request(),
+      epoch: () => 0,
+      onPulled: () => undefined,
+      onRefused: () => undefined,
+      onAccepted: () => undefined,
+      refusalOf: () => undefined,
+      skipPush: () => false,
+    });
+    running.push(replication);
+    await replication.state.awaitInSync();
+    return replication;
+  }
+
+  /** The replication's bookkeeping rows that hold a document's server state (not its checkpoints). */
+  async function serverStateRows(replication: Replication): Promise<number> {
+    const { documents } = await getChangedDocumentsSince(replication.state.metaInstance!, 1000);
+    return documents.filter((row) => row.isCheckpoint === '0').length;
+  }
+
+  it('when it syncs, then RxDB keeps no per-document server state, and a reading taken here is sent once, also after a restart', async () => {
+    const db = await tablet('observations');
+    open.push(db);
+    const replication = await sync(db, 'observations');
+    expect(await db.collections.observations!.count().exec()).toBe(3);
+
+    await db.collections.observations!.insert(observation({ id: 'obs-new', value: 37.9 }));
+    await replication.state.awaitInSync();
+    expect(gateway.get('obs-new')).toMatchObject({ value: 37.9 });
+    expect(await serverStateRows(replication)).toBe(0);
+
+    await replication.state.cancel();
+    const writes = gateway.requests.filter((r) => r.includes('_bulk_docs')).length;
+    const again = await sync(db, 'observations');
+    expect(gateway.requests.filter((r) => r.includes('_bulk_docs')).length).toBe(writes);
+    expect(await db.collections.observations!.count().exec()).toBe(4);
+    expect(await serverStateRows(again)).toBe(0);
+  });
+
+  it('when a mutable collection syncs, then RxDB keeps the server state of each document, which its merges need', async () => {
+    gateway = new FakeGateway(`${ORIGIN}/sync/visits/`);
+    gateway.put({ _id: 'v-1', ...withoutId(visit()) });
+    const db = await tablet('visits');
+    open.push(db);
+    expect(await serverStateRows(await sync(db, 'visits'))).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 // Loaded with import() only: RxDB's replication stays out of the initial bundle.
-import type { CollectionName } from '@prossima/domain';
+import { COLLECTION_TRAITS, CollectionName } from '@prossima/domain';
 import { addRxPlugin, WithDeleted } from 'rxdb';
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
@@ -94,7 +94,27 @@ export function startReplications(db: OpenDatabase, plan: readonly CollectionSyn
           }
         : {}),
     });
+    if (COLLECTION_TRAITS[name].appendOnly) keepNoServerStatePerDocument(state);
     return [{ name, state }];
+  });
+}
+
+/**
+ * For a pushed collection RxDB keeps, beside each document, its copy of the
+ * server's state (the "assumed master state"): written for every pulled
+ * document, read for every pushed one, to find what changed locally and to
+ * merge conflicts. An append-only document is never edited once it exists
+ * (a correction is a new document) and never conflicts, so that copy serves
+ * nothing there; without it a first sync writes these documents once, not twice.
+ * RxDB does exactly this for pull-only replications (`skipStoringPullMeta`);
+ * the flag is set as soon as the replication starts, before its first pull
+ * lands. What it changes when it matters (a reading stored on two tablets
+ * under the same deterministic id): the server's copy wins, as RxDB's default
+ * conflict handler, used for these collections, would decide anyway.
+ */
+function keepNoServerStatePerDocument(state: RxReplicationState<SyncedDoc, GatewayCheckpoint>): void {
+  void state.startPromise.then(() => {
+    if (state.internalReplicationState) state.internalReplicationState.skipStoringPullMeta = true;
   });
 }
 
