@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
@@ -16,13 +17,39 @@ export function machine() {
 
 /**
  * Start the server's own embedded store (the built dist/sync-server/embedded-store.mjs:
- * pouchdb + express-pouchdb with its `_selector` shim) in this process, data under
- * `dir/store` (wiped first), on a free loopback port.
+ * pouchdb + express-pouchdb with its `_selector` shim), data under `dir/store`
+ * (wiped first), on a free loopback port: in this process, or with
+ * `{ ownProcess: true }` in a child process of its own, as a real store would
+ * be (so a load generator in this process does not share the store's event loop).
  */
-export async function startStore(dir) {
+export async function startStore(dir, { ownProcess = false } = {}) {
   rmSync(dir, { recursive: true, force: true });
-  const { startEmbeddedStore } = await import(join(root, 'dist/sync-server/embedded-store.mjs'));
-  return startEmbeddedStore(dir);
+  const modulePath = join(root, 'dist/sync-server/embedded-store.mjs');
+  if (!ownProcess) {
+    const { startEmbeddedStore } = await import(modulePath);
+    return startEmbeddedStore(dir);
+  }
+  const script = `const { startEmbeddedStore } = await import(${JSON.stringify(pathToFileURL(modulePath).href)});
+const store = await startEmbeddedStore(${JSON.stringify(dir)});
+process.stdout.write(store.url + '\\n');`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.on('exit', () => child.kill('SIGKILL'));
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.on('exit', (code) => reject(new Error(`the store process exited at start (${code})`)));
+  });
+  return {
+    url,
+    close: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 /** Start the built sync server (dist/sync-server/main.mjs) against `couchdbUrl`, demo data seeded. */
