@@ -107,11 +107,12 @@ export function fieldEncryptedStorage<Internals, InstanceCreationOptions>(
 }
 
 /**
- * The clear values of the last ciphertexts this storage wrote. RxDB reads
- * back every document it writes (the change event, the write result, the
- * replication's own bookkeeping), so on a first sync nearly every decryption
- * is of a value sealed a moment before: answering those from here halves the
- * WebCrypto calls. Bounded; a copy is returned, never the remembered value.
+ * The clear values of the last ciphertexts this storage wrote. Besides a
+ * write's change event (answered with the written document itself), RxDB and
+ * the screens read back documents written a moment before (the replication's
+ * bookkeeping, the queries re-run while a first sync lands): those are
+ * answered from here without WebCrypto. Bounded; a copy is returned, never
+ * the remembered value.
  * It holds no more than RxDB's own document cache beside it.
  */
 class RecentlySealed {

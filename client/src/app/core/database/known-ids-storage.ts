@@ -38,7 +38,8 @@ function skipAbsentKeys(table: DexieTable): void {
   taught.add(table);
   const bulkGet = table.bulkGet.bind(table);
   table.bulkGet = (async (keys: string[]) => {
-    if (keys.length < BULK_LOOKUP) return bulkGet(keys);
+    // RxDB's ids are strings; anything else (a compound key) is read as Dexie reads it.
+    if (keys.length < BULK_LOOKUP || !keys.every((key) => typeof key === 'string')) return bulkGet(keys);
     const sorted = [...keys].sort();
     const stored = new Set(await table.where(':id').between(sorted[0], sorted[sorted.length - 1], true, true).primaryKeys());
     const present = keys.filter((key) => stored.has(key));
