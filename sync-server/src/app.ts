@@ -66,7 +66,7 @@ export function buildApp({ config, store, users, log, live: liveOptions }: AppDe
   app.use('/api/sync', syncInfoRouter({ store, tokens, contexts }));
   app.use('/api/admin/devices', deviceAdminRouter({ tokens, devices: new DeviceSessions(users, revocations), log }));
   // Before the gateway, which would take "_events" for a collection name.
-  app.use('/sync/_events', eventsRouter({ tokens, live }));
+  app.use('/sync/_events', eventsRouter({ tokens, live, revocations }));
   app.use('/sync/:collection', gatewayRouter({ store, tokens, contexts, audit }));
   app.use('/api/audit', auditRouter({ tokens, audit, documents }));
   app.use('/api/conflicts', conflictRouter({ tokens, conflicts: new ConflictLog(store), documents, validator: new DocumentValidator() }));

@@ -59,6 +59,22 @@ describe('revocation: a revoked device or session stops syncing at once', () => 
     await stream.ended;
   });
 
+  it('when a device is revoked on this server, then its open event stream ends at once, not at the next heartbeat', async () => {
+    // A heartbeat far beyond the test's patience: only the revocation itself can end the stream in time.
+    const slow = await startTestServer({ live: { heartbeatMs: 10 * 60_000 } });
+    try {
+      const { body: tablet } = await slow.call('/api/auth/login', { body: { username: 'ifec.ferri', password: DEMO_PASSWORD, deviceId: 'tablet-gone-0004' } });
+      const stream = await openEventStream(`${slow.baseUrl}/sync/_events`, tablet.accessToken);
+      await stream.waitFor((e) => e.event === 'ready');
+      await slow.call('/api/admin/devices/tablet-gone-0004/revoke', { method: 'POST', token: await slow.login('admin') });
+      const closed = await stream.waitFor((e) => e.event === 'closed');
+      expect(closed.data).toMatchObject({ error: 'session_revoked', reason: expect.stringMatching(/revoked/) });
+      await stream.ended;
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('when a revoked device signs in again with the password, then the new session works', async () => {
     await signIn('dist.verdi', 'desk-again-0004');
     await server.call('/api/admin/devices/desk-again-0004/revoke', { method: 'POST', token: await server.login('admin') });

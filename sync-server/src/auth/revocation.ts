@@ -37,6 +37,7 @@ const deviceKey = (deviceId: string) => `device:${deviceId}`;
 export class RevocationList implements RevocationCheck {
   private readonly sessions = new Map<string, number>();
   private readonly devices = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
   private sessionsSince: Sequence = 0;
   private devicesSince: Sequence = 0;
   private readAt = Number.NEGATIVE_INFINITY;
@@ -69,6 +70,21 @@ export class RevocationList implements RevocationCheck {
   /** Note a session this process revoked (logout, device revocation): refused from the next request on. */
   noteSessionRevoked(sessionId: string, at: Date): void {
     this.sessions.set(sessionId, at.getTime());
+    this.announce();
+  }
+
+  /**
+   * Calls `listener` after each revocation this process makes (open streams
+   * check their token again then, instead of at their next heartbeat).
+   * Returns the function that stops it.
+   */
+  onRevoked(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private announce(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   /** Record a device as revoked in the store and note it here at once. */
@@ -89,6 +105,7 @@ export class RevocationList implements RevocationCheck {
       body: { ...revocation, ...(stored ? { _rev: stored._rev } : {}) },
     });
     this.devices.set(revocation.deviceId, Date.parse(revocation.revokedAt));
+    this.announce();
   }
 
   /** Every device ever revoked, by device id (for the administrator's list). */

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { callerOf, requireUser } from '../auth/require-user';
+import type { RevocationList } from '../auth/revocation';
 import type { AccessTokens } from '../auth/tokens';
 import { HttpError } from '../errors';
 import type { LiveEvents, LiveSink } from './live-events';
@@ -19,9 +20,11 @@ export const EVENT_STREAM = 'text/event-stream';
  *
  * The Bearer token is read from the Authorization header (the client reads
  * the stream with fetch(), not EventSource). It is checked again at every
- * heartbeat: a revoked session or an expired token ends the stream.
+ * heartbeat, and at once after each revocation made by this process (a
+ * revocation made by another replica is seen at the next heartbeat): a
+ * revoked session or an expired token ends the stream.
  */
-export function eventsRouter(deps: { tokens: AccessTokens; live: LiveEvents }): Router {
+export function eventsRouter(deps: { tokens: AccessTokens; live: LiveEvents; revocations: Pick<RevocationList, 'onRevoked'> }): Router {
   const router = Router();
   router.get('/', requireUser(deps.tokens), async (req: Request, res: Response) => {
     const { user } = callerOf(res);
@@ -63,8 +66,10 @@ export function eventsRouter(deps: { tokens: AccessTokens; live: LiveEvents }): 
       if (!res.writableEnded) res.write(': heartbeat\n\n');
     };
     const heartbeat = setInterval(() => void beat(), deps.live.options.heartbeatMs);
+    const stopListening = deps.revocations.onRevoked(() => void beat());
     res.on('close', () => {
       clearInterval(heartbeat);
+      stopListening();
       void subscription.close();
     });
   });
