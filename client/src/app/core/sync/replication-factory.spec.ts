@@ -175,6 +175,8 @@ describe('replication of an append-only collection (observations)', () => {
   let gateway: FakeGateway;
 
   beforeEach(() => {
+    epoch = 0;
+    purged = new PurgedIds(new MemoryStore(), 'prossima.purged.u-anna');
     gateway = new FakeGateway(`${ORIGIN}/sync/observations/`);
     for (let i = 1; i <= 3; i++) gateway.put({ _id: `obs-${i}`, ...withoutId(observation({ id: `obs-${i}`, value: 36 + i / 10 })) });
   });
@@ -184,18 +186,21 @@ describe('replication of an append-only collection (observations)', () => {
     await Promise.all(open.splice(0).map((db) => db.rx.remove()));
   });
 
+  let epoch = 0;
+  let purged: PurgedIds;
+
   async function sync(db: OpenDatabase, name: 'visits' | 'observations'): Promise<Replication> {
     const [replication] = startReplications(db, [{ name, push: true }], {
       origin: ORIGIN,
       fetch: gateway.fetch,
       feed: new Subject<FeedEvent>(),
       run: (request) => request(),
-      epoch: () => 0,
+      epoch: () => epoch,
       onPulled: () => undefined,
       onRefused: () => undefined,
       onAccepted: () => undefined,
       refusalOf: () => undefined,
-      skipPush: () => false,
+      skipPush: (collection, doc) => doc._deleted && purged.take(collection, doc.id),
     });
     running.push(replication);
     await replication.state.awaitInSync();
@@ -225,6 +230,26 @@ describe('replication of an append-only collection (observations)', () => {
     expect(gateway.requests.filter((r) => r.includes('_bulk_docs')).length).toBe(writes);
     expect(await db.collections.observations!.count().exec()).toBe(4);
     expect(await serverStateRows(again)).toBe(0);
+  });
+
+  it('when the patient leaves the care team and comes back, then the readings go locally without a deletion sent, and come back whole', async () => {
+    const db = await tablet('observations');
+    open.push(db);
+    const replication = await sync(db, 'observations');
+    const posts = () => gateway.requests.filter((r) => r.startsWith('POST')).length;
+    const before = posts();
+
+    await purgeRevokedPatients(db, { allowed: [], pushed: new Set(['observations']), purged, isPending: () => false });
+    await replication.state.awaitInSync();
+    expect(await db.collections.observations!.count().exec()).toBe(0);
+    expect(posts()).toBe(before);
+    expect(gateway.get('obs-1')!['_deleted']).toBeUndefined();
+
+    // The access check saw her again: a new epoch pulls from the start.
+    epoch = 1;
+    replication.state.reSync();
+    await waitFor(async () => (await db.collections.observations!.count().exec()) === 3);
+    expect((await db.collections.observations!.findOne('obs-2').exec())!.value).toBe(36.2);
   });
 
   it('when a mutable collection syncs, then RxDB keeps the server state of each document, which its merges need', async () => {
