@@ -13,7 +13,7 @@ describe('live events: one stream per device for every collection', () => {
   let server: TestServer;
   const streams: EventStream[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ live: { coalesceMs: 50, heartbeatMs: 300 } });
+    server = await startTestServer({ live: { coalesceMs: 50, heartbeatMs: 300, idleWatcherMs: 300 } });
   });
   afterEach(async () => {
     streams.splice(0).forEach((s) => s.close());
@@ -92,7 +92,7 @@ describe('live events: one stream per device for every collection', () => {
     expect(changes.every((e) => e.data['collection'] === 'visits')).toBe(true);
   });
 
-  it('when several users of two districts listen, then each store database has one watcher, and the last to leave stops it', async () => {
+  it('when several users of two districts listen, then each store database has one watcher, and it stops once the last has left for a while', async () => {
     const live = liveEventsOf(server.app);
     const [rossi, bianchi, verdi] = [await listen('ifec.rossi'), await listen('ifec.bianchi'), await listen('dist.verdi')];
     expect(live.stats()).toEqual({ databases: nurseCollections.length, subscribers: 3 });
@@ -104,6 +104,30 @@ describe('live events: one stream per device for every collection', () => {
     bianchi.close();
     verdi.close();
     await eventually(() => live.stats().databases === 0 && live.stats().subscribers === 0);
+  });
+
+  it('when a device reconnects again and again, then the same watchers serve it and no store poll is left waiting', async () => {
+    const live = liveEventsOf(server.app);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const token = await server.login('ifec.rossi');
+      // More reconnections than Node's listener limit: a store poll cut off at each would trip it.
+      for (let i = 0; i < 15; i++) {
+        const stream = await openEventStream(`${server.baseUrl}/sync/_events`, token);
+        await stream.waitFor((e) => e.event === 'ready');
+        stream.close();
+        await eventually(() => live.stats().subscribers === 0);
+        expect(live.stats().databases).toBe(nurseCollections.length);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.includes('listeners added'))).toEqual([]);
+      // Nobody listens: the watchers stop after their idle time.
+      await eventually(() => live.stats().databases === 0);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it("when a patient joins her care team, then she gets an access event and from then on that patient's changes", async () => {

@@ -21,11 +21,18 @@ export interface LiveOptions {
   coalesceMs: number;
   /** A comment line this often keeps proxies and mobile networks from closing an idle stream; the token is checked again then. */
   heartbeatMs: number;
+  /**
+   * A database's watcher outlives its last subscriber by this long, so a
+   * device that reconnects (a reload, a network blip) finds it still running:
+   * no new store poll, and no poll cut off just after it started, which
+   * PouchDB Server would keep waiting until the next change.
+   */
+  idleWatcherMs: number;
   watcher: WatcherOptions;
 }
 
 /** Defaults for production. */
-export const DEFAULT_LIVE_OPTIONS: LiveOptions = { coalesceMs: 100, heartbeatMs: 25_000, watcher: DEFAULT_WATCHER_OPTIONS };
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = { coalesceMs: 100, heartbeatMs: 25_000, idleWatcherMs: 60_000, watcher: DEFAULT_WATCHER_OPTIONS };
 
 /** An open subscription. */
 export interface LiveSubscription {
@@ -50,6 +57,8 @@ interface WatchedDatabase {
   watcher: DatabaseWatcher;
   started: Promise<void>;
   subscribers: Set<Subscriber>;
+  /** Set while nobody listens: stops the watcher unless someone subscribes first. */
+  idleTimer: NodeJS.Timeout | null;
 }
 
 /**
@@ -108,7 +117,7 @@ export class LiveEvents {
     return { collections, close: () => this.detach(sub) };
   }
 
-  /** How many store databases are watched and how many subscribers listen (for tests and health). */
+  /** How many store databases are watched (idle watchers included) and how many subscribers listen (for tests and health). */
   stats(): { databases: number; subscribers: number } {
     return { databases: this.databases.size, subscribers: this.subscribers.size };
   }
@@ -121,17 +130,21 @@ export class LiveEvents {
     const subscribers = [...this.subscribers];
     for (const sub of subscribers) sub.sink.end();
     await Promise.all(subscribers.map((sub) => this.detach(sub)));
+    // The idle ones are left.
+    await Promise.all([...this.databases.keys()].map((db) => this.stopWatching(db)));
     await Promise.all([...this.refreshing]);
   }
 
   private attach(sub: Subscriber, collection: CollectionName, db: string): WatchedDatabase {
     const existing = this.databases.get(db);
     if (existing) {
+      if (existing.idleTimer) clearTimeout(existing.idleTimer);
+      existing.idleTimer = null;
       existing.subscribers.add(sub);
       return existing;
     }
     const watcher = new DatabaseWatcher(this.store, db, (rows) => this.dispatch(entry, rows), this.log, this.options.watcher);
-    const entry: WatchedDatabase = { collection, watcher, started: Promise.resolve(), subscribers: new Set([sub]) };
+    const entry: WatchedDatabase = { collection, watcher, started: Promise.resolve(), subscribers: new Set([sub]), idleTimer: null };
     entry.started = watcher.start().catch((error: unknown) => {
       // A watcher that could not start is forgotten, so the next subscriber tries afresh.
       if (this.databases.get(db) === entry) this.databases.delete(db);
@@ -150,10 +163,23 @@ export class LiveEvents {
     for (const db of sub.dbs) {
       const entry = this.databases.get(db);
       if (!entry?.subscribers.delete(sub) || entry.subscribers.size > 0) continue;
-      this.databases.delete(db);
-      stopping.push(entry.watcher.stop());
+      if (this.closed || this.options.idleWatcherMs <= 0) {
+        stopping.push(this.stopWatching(db));
+        continue;
+      }
+      entry.idleTimer = setTimeout(() => void this.stopWatching(db), this.options.idleWatcherMs);
+      // An idle watcher alone does not keep the process alive.
+      entry.idleTimer.unref();
     }
     await Promise.all(stopping);
+  }
+
+  private async stopWatching(db: string): Promise<void> {
+    const entry = this.databases.get(db);
+    if (!entry || entry.subscribers.size > 0) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    this.databases.delete(db);
+    await entry.watcher.stop();
   }
 
   private dispatch(entry: WatchedDatabase, rows: ChangeRow[]): void {
