@@ -130,7 +130,7 @@ export class LiveEvents {
     const subscribers = [...this.subscribers];
     for (const sub of subscribers) sub.sink.end();
     await Promise.all(subscribers.map((sub) => this.detach(sub)));
-    // The idle ones are left.
+    // What is left now are the idle watchers: they stop too.
     await Promise.all([...this.databases.keys()].map((db) => this.stopWatching(db)));
     await Promise.all([...this.refreshing]);
   }
