@@ -8,8 +8,7 @@
 //   node bench/first-sync.mjs         (CASELOAD=20000 by default)
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { countLocalDocuments, visibleCounts } from './lib/app-sync.mjs';
-import { COLLECTIONS } from './lib/collections.mjs';
+import { visibleCounts, waitForFirstSync } from './lib/app-sync.mjs';
 import { caseload, writeCaseload } from './lib/caseload.mjs';
 import { login, machine, root, startStore, startSyncServer } from './lib/servers.mjs';
 
@@ -75,18 +74,13 @@ try {
   const started = performance.now();
   globalThis.clickedAt = started;
   await page.getByRole('button', { name: 'Accedi' }).click();
-  let local = {};
   let firstStored = 0;
-  for (;;) {
-    local = await page.evaluate(countLocalDocuments, COLLECTIONS);
-    if (!firstStored && Object.values(local).some((n) => n > 0)) firstStored = performance.now();
-    const done = Object.entries(expected).every(([c, n]) => (local[c] ?? 0) >= n);
-    if (done) break;
-    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(local));
-    if (performance.now() - started > 15 * 60_000) throw new Error(`first sync did not finish: ${JSON.stringify(local)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const finished = performance.now();
+  const finished = await waitForFirstSync(page, expected, {
+    onPoll: (local) => {
+      if (!firstStored && Object.values(local).some((n) => n > 0)) firstStored = performance.now();
+      if (process.env.BENCH_DEBUG) console.log(JSON.stringify(local));
+    },
+  });
   if (profiler) await printProfile(profiler);
   const appSeconds = (finished - started) / 1000;
   const syncSeconds = (finished - firstStored) / 1000;
