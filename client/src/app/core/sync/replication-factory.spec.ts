@@ -59,20 +59,7 @@ describe('replications through the gateway (RxDB on fake IndexedDB, in-memory ga
     await Promise.all(open.splice(0).map((db) => db.rx.remove()));
   });
 
-  function context(): ReplicationContext {
-    return {
-      origin: ORIGIN,
-      fetch: gateway.fetch,
-      feed,
-      run: (request) => request(),
-      epoch: () => 0,
-      onPulled: () => undefined,
-      onRefused: (r) => refused.push(r),
-      onAccepted: () => undefined,
-      refusalOf: (collection, id) => refused.find((r) => r.collection === collection && r.id === id),
-      skipPush: (collection, doc) => doc._deleted && purged.take(collection, doc.id),
-    };
-  }
+  const context = () => replicationContext({ gateway, feed, refused, purged });
 
   async function sync(db: OpenDatabase): Promise<Replication> {
     const [replication] = startReplications(db, [{ name: 'visits', push: true }], context());
@@ -190,18 +177,7 @@ describe('replication of an append-only collection (observations)', () => {
   let purged: PurgedIds;
 
   async function sync(db: OpenDatabase, name: 'visits' | 'observations'): Promise<Replication> {
-    const [replication] = startReplications(db, [{ name, push: true }], {
-      origin: ORIGIN,
-      fetch: gateway.fetch,
-      feed: new Subject<FeedEvent>(),
-      run: (request) => request(),
-      epoch: () => epoch,
-      onPulled: () => undefined,
-      onRefused: () => undefined,
-      onAccepted: () => undefined,
-      refusalOf: () => undefined,
-      skipPush: (collection, doc) => doc._deleted && purged.take(collection, doc.id),
-    });
+    const [replication] = startReplications(db, [{ name, push: true }], replicationContext({ gateway, purged, epoch: () => epoch }));
     running.push(replication);
     await replication.state.awaitInSync();
     return replication;
@@ -260,6 +236,29 @@ describe('replication of an append-only collection (observations)', () => {
     expect(await serverStateRows(await sync(db, 'visits'))).toBe(1);
   });
 });
+
+/** What the replications of one test tablet share: the in-memory gateway, its refusals and purges, no back-off. */
+function replicationContext(options: {
+  gateway: FakeGateway;
+  purged: PurgedIds;
+  feed?: Subject<FeedEvent>;
+  refused?: SyncRefusal[];
+  epoch?: () => number;
+}): ReplicationContext {
+  const { gateway, purged, feed = new Subject<FeedEvent>(), refused = [], epoch = () => 0 } = options;
+  return {
+    origin: ORIGIN,
+    fetch: gateway.fetch,
+    feed,
+    run: (request) => request(),
+    epoch,
+    onPulled: () => undefined,
+    onRefused: (r) => refused.push(r),
+    onAccepted: () => undefined,
+    refusalOf: (collection, id) => refused.find((r) => r.collection === collection && r.id === id),
+    skipPush: (collection, doc) => doc._deleted && purged.take(collection, doc.id),
+  };
+}
 
 function withoutId(doc: object): Record<string, unknown> {
   const { id: _id, ...rest } = doc as Record<string, unknown>;
