@@ -15,7 +15,6 @@
  */
 import {
   afterNextRender,
-  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -27,6 +26,7 @@ import {
   signal,
   viewChildren,
 } from '@angular/core';
+import { refreshErrorStatesOn } from '../../core/forms/error-states';
 import { _IdGenerator } from '@angular/cdk/a11y';
 import { MatButton } from '@angular/material/button';
 import { ErrorStateMatcher } from '@angular/material/core';
@@ -109,13 +109,7 @@ export class HomeManualForm {
   private readonly inputs = viewChildren(MatInput);
 
   constructor() {
-    // MatInput re-reads its matcher by itself only under a forms directive; without one, ask it.
-    afterRenderEffect({
-      write: () => {
-        this.problems();
-        for (const input of this.inputs()) input.updateErrorState();
-      },
-    });
+    refreshErrorStatesOn(this.problems, this.inputs);
   }
 
   protected fieldId(kind: VitalKind): string {

@@ -17,7 +17,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import {
   afterNextRender,
-  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -30,6 +29,7 @@ import {
   viewChild,
   viewChildren,
 } from '@angular/core';
+import { refreshErrorStatesOn } from '../../core/forms/error-states';
 import { _IdGenerator } from '@angular/cdk/a11y';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -156,13 +156,7 @@ export class VitalsFormComponent {
   private readonly inputs = viewChildren(MatInput);
 
   constructor() {
-    // MatInput re-reads its matcher by itself only under a forms directive (ngControl); without one, ask it.
-    afterRenderEffect({
-      write: () => {
-        this.fieldProblems();
-        for (const input of this.inputs()) input.updateErrorState();
-      },
-    });
+    refreshErrorStatesOn(this.fieldProblems, this.inputs);
   }
 
   protected fieldId(kind: EntryKind): string {
